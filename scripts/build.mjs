@@ -1,0 +1,21 @@
+// Bundles the TypeScript sources into dist/ with esbuild, so bin/fakedocker runs plain
+// JavaScript and never transpiles at start-up.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entries = ['src/cli-main.ts', 'src/index.ts', 'scripts/record.ts', 'scripts/fuzz-live.ts'].filter(existsSync);
+await build({
+  entryPoints: entries,
+  outdir: 'dist',
+  outbase: '.',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: false,
+  logLevel: 'warning',
+  // dist/src/cli-main.js → dist/cli-main.js etc.
+  entryNames: '[dir]/[name]',
+  packages: 'bundle',
+  banner: { js: "import { createRequire as __fdCreateRequire } from 'node:module'; const require = __fdCreateRequire(import.meta.url);" },
+});

@@ -1,0 +1,159 @@
+// `docker create` on the daemon side: merge the request with the image config, pick a name,
+// and record a new container in the Created state.
+import type { Daemon } from '../daemon.js';
+import type { ContainerRecord, HostConfig, ImageRecord, MountRecord, PortBinding, RestartPolicy } from '../state.js';
+import { DaemonError } from '../errors.js';
+import { newContainerId } from '../ids.js';
+import { randomName, VALID_NAME } from '../names.js';
+import { ZERO_TIME } from '../time.js';
+
+export interface CreateRequest {
+  /** The image as the user typed it (Config.Image). */
+  imageRef: string;
+  image: ImageRecord;
+  name?: string;
+  cmd?: string[];
+  /** undefined = image's; [] = reset. */
+  entrypoint?: string[];
+  env: string[];
+  workdir?: string;
+  user?: string;
+  hostname?: string;
+  portBindings: Record<string, PortBinding[]>;
+  exposed: string[];
+  publishAll: boolean;
+  labels: Record<string, string>;
+  restart: RestartPolicy;
+  autoRemove: boolean;
+  tty: boolean;
+  openStdin: boolean;
+  attachStdin: boolean;
+  attachStdout: boolean;
+  attachStderr: boolean;
+  stopSignal?: string;
+  stopTimeout?: number;
+  init?: boolean;
+  networkMode?: string;
+  mounts?: MountRecord[];
+  binds?: string[];
+  volumesFrom?: string[];
+}
+
+export function conflictMessage(name: string, holderId: string): string {
+  return `Conflict. The container name "/${name}" is already in use by container "${holderId}". You have to remove (or rename) that container to be able to reuse that name.`;
+}
+
+export function validateName(d: Daemon, raw: string): string {
+  const name = raw.startsWith('/') ? raw.slice(1) : raw;
+  if (!VALID_NAME.test(name)) {
+    throw new DaemonError(`Invalid container name (${raw}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 'invalid');
+  }
+  const holder = d.containerList().find((c) => c.name === name);
+  if (holder) throw new DaemonError(conflictMessage(name, holder.id), 'conflict');
+  return name;
+}
+
+function generateName(d: Daemon, id: string): string {
+  const taken = new Set(d.containerList().map((c) => c.name));
+  for (let retry = 0; retry < 6; retry++) {
+    const name = randomName(d.random, retry);
+    if (!taken.has(name)) return name;
+  }
+  return id.slice(0, 12);
+}
+
+function envKey(e: string): string {
+  const i = e.indexOf('=');
+  return i >= 0 ? e.slice(0, i) : e;
+}
+
+/** User env first, then the image's variables the user did not override (as the daemon merges). */
+export function mergeEnv(user: string[], image: string[] | undefined): string[] {
+  if (user.length === 0) return [...(image ?? [])];
+  const keys = new Set(user.map(envKey));
+  return [...user, ...(image ?? []).filter((e) => !keys.has(envKey(e)))];
+}
+
+export function createContainer(d: Daemon, req: CreateRequest): ContainerRecord {
+  const img = req.image.config;
+  const name = req.name !== undefined ? validateName(d, req.name) : undefined;
+  let id = newContainerId(d.random);
+  while (d.state.containers[id]) id = newContainerId(d.random);
+
+  let entrypoint: string[] | null = req.entrypoint !== undefined ? (req.entrypoint.length ? req.entrypoint : null) : (img.Entrypoint ?? null);
+  let cmd: string[] | null = req.cmd && req.cmd.length ? req.cmd : null;
+  if (req.entrypoint === undefined && cmd === null) cmd = img.Cmd ?? null;
+  if (req.entrypoint !== undefined && req.entrypoint.length === 0 && cmd === null) cmd = img.Cmd ?? null;
+  const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
+  if (argv.length === 0) throw new DaemonError('no command specified', 'invalid');
+
+  const exposed: Record<string, Record<string, never>> = {};
+  for (const p of Object.keys(img.ExposedPorts ?? {})) exposed[p] = {};
+  for (const p of req.exposed) exposed[p] = {};
+  for (const p of Object.keys(req.portBindings)) exposed[p] = {};
+
+  const labels: Record<string, string> = { ...(img.Labels ?? {}), ...req.labels };
+  const hostConfig: HostConfig = {
+    Binds: req.binds && req.binds.length ? req.binds : null,
+    NetworkMode: req.networkMode ?? 'bridge',
+    PortBindings: req.portBindings,
+    RestartPolicy: req.restart,
+    AutoRemove: req.autoRemove,
+    VolumesFrom: req.volumesFrom && req.volumesFrom.length ? req.volumesFrom : null,
+    PublishAllPorts: req.publishAll,
+    Init: req.init ?? null,
+    Privileged: false,
+    ReadonlyRootfs: false,
+    Memory: 0,
+    NanoCpus: 0,
+  };
+  const created = d.timestamp();
+  const record: ContainerRecord = {
+    id,
+    name: name ?? generateName(d, id),
+    created,
+    path: argv[0],
+    args: argv.slice(1),
+    imageId: req.image.id,
+    config: {
+      Hostname: req.hostname ?? id.slice(0, 12),
+      Domainname: '',
+      User: req.user ?? img.User ?? '',
+      AttachStdin: req.attachStdin,
+      AttachStdout: req.attachStdout,
+      AttachStderr: req.attachStderr,
+      ExposedPorts: Object.keys(exposed).length ? exposed : undefined,
+      Tty: req.tty,
+      OpenStdin: req.openStdin,
+      StdinOnce: req.openStdin && req.attachStdin,
+      Env: mergeEnv(req.env, img.Env),
+      Cmd: cmd,
+      Healthcheck: img.Healthcheck,
+      Image: req.imageRef,
+      Volumes: img.Volumes && Object.keys(img.Volumes).length ? { ...img.Volumes } : null,
+      WorkingDir: req.workdir ?? img.WorkingDir ?? '',
+      Entrypoint: entrypoint,
+      OnBuild: img.OnBuild ?? null,
+      Labels: labels,
+      StopSignal: req.stopSignal ?? img.StopSignal,
+      StopTimeout: req.stopTimeout,
+    },
+    hostConfig,
+    state: {
+      Status: 'created', Running: false, Paused: false, Restarting: false, OOMKilled: false, Dead: false,
+      Pid: 0, ExitCode: 0, Error: '', StartedAt: ZERO_TIME, FinishedAt: ZERO_TIME,
+    },
+    restartCount: 0,
+    ports: {},
+    endpoints: {},
+    sandboxKey: '',
+    mounts: req.mounts ?? [],
+    logs: [],
+    upper: {},
+    manuallyStopped: false,
+    execIds: [],
+  };
+  d.state.containers[id] = record;
+  d.event('container', 'create', id, { image: req.imageRef, name: record.name });
+  return record;
+}

@@ -1,0 +1,85 @@
+// The simulated daemon for one command: the (immer draft) state plus the injected environment,
+// with the lookups every operation needs. Operations live in images/, containers/ and friends.
+import type { EngineEnv } from './env.js';
+import type { ContainerRecord, EngineState, EventRecord, ImageRecord } from './state.js';
+import { createRandom, type Random, type RngState } from './rng.js';
+import { rfc3339Nano } from './time.js';
+import { DaemonError, noSuchContainer } from './errors.js';
+import { shortId } from './ids.js';
+
+export class Daemon {
+  readonly random: Random;
+  private clockMs: number;
+  /** Virtual time spent waiting inside this command (attached runs, stop timeouts). */
+  waitedMs = 0;
+  private tick = 0;
+
+  constructor(readonly state: EngineState, readonly env: EngineEnv, rngSeed: RngState) {
+    this.random = createRandom(rngSeed);
+    this.clockMs = env.now();
+  }
+
+  /** Current simulated time in ms (real time plus any virtual waiting in this command). */
+  now(): number {
+    return this.clockMs + this.waitedMs;
+  }
+
+  /** Lets virtual time pass (a stop timeout, an attached run of `sleep 3`). */
+  wait(ms: number): void {
+    if (ms > 0) this.waitedMs += ms;
+  }
+
+  /** A fresh RFC 3339 nano timestamp; strictly increasing within a command. */
+  timestamp(atMs = this.now()): string {
+    this.tick += 1;
+    return rfc3339Nano(atMs + this.tick * 0.001, this.random.int(1000));
+  }
+
+  saveRandom(): void {
+    this.state.rng = this.random.state();
+  }
+
+  event(type: string, action: string, id: string, attributes: Record<string, string>): void {
+    const ev: EventRecord = { time: this.timestamp(), type, action, id, attributes };
+    this.state.events.push(ev);
+    if (this.state.events.length > 1000) this.state.events.splice(0, this.state.events.length - 1000);
+  }
+
+  // ---- containers -------------------------------------------------------------------------
+
+  containerList(): ContainerRecord[] {
+    return Object.values(this.state.containers);
+  }
+
+  /** Docker's lookup order: full ID, exact name, then unique ID prefix. */
+  findContainer(ref: string): ContainerRecord | undefined {
+    const byId = this.state.containers[ref];
+    if (byId) return byId;
+    const name = ref.startsWith('/') ? ref.slice(1) : ref;
+    for (const c of this.containerList()) if (c.name === name) return c;
+    if (ref === '' || !/^[a-f0-9]+$/.test(ref)) return undefined;
+    const matches = this.containerList().filter((c) => c.id.startsWith(ref));
+    if (matches.length > 1) throw new DaemonError(`Multiple IDs found with provided prefix: ${ref}`, 'invalid');
+    return matches[0];
+  }
+
+  getContainer(ref: string): ContainerRecord {
+    const c = this.findContainer(ref);
+    if (!c) throw noSuchContainer(ref);
+    return c;
+  }
+
+  // ---- images -----------------------------------------------------------------------------
+
+  imageList(): ImageRecord[] {
+    return Object.values(this.state.images);
+  }
+
+  imageById(id: string): ImageRecord | undefined {
+    return this.state.images[id];
+  }
+
+  imageShortId(img: ImageRecord): string {
+    return shortId(img.id);
+  }
+}

@@ -1,0 +1,30 @@
+// What the engine needs from the outside world, injected so the core stays pure and isomorphic.
+import type { CatalogImage } from '../catalog/types.js';
+import type { LayerData } from './fs/types.js';
+import type { ProcessOutcome, ProcessRequest } from './userland/types.js';
+
+export interface ImageSource {
+  /** A catalogue image for repository (familiar path, e.g. 'library/nginx' or 'nginx') and tag. */
+  find(familiarName: string, tag: string): CatalogImage | undefined;
+  /** Layer contents by tree name. */
+  layerTree(name: string): LayerData;
+}
+
+export interface ProcessRunner {
+  start(req: ProcessRequest): ProcessOutcome;
+}
+
+export interface HostAccess {
+  /** Host environment, for `-e NAME` pass-through. */
+  env: Record<string, string | undefined>;
+}
+
+export interface EngineEnv {
+  /** Wall clock, ms since epoch. */
+  now(): number;
+  /** Seeded or crypto-backed randomness; see rng.ts. Supplied per invocation. */
+  seed?: number;
+  images: ImageSource;
+  processes: ProcessRunner;
+  host: HostAccess;
+}

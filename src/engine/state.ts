@@ -1,0 +1,223 @@
+// The whole simulated daemon as one JSON-serialisable value. Transitions are written with immer
+// against a draft of this object; nothing here may hold functions or class instances.
+import type { ImageConfig } from '../catalog/types.js';
+import type { LayerData } from './fs/types.js';
+import type { OutputChunk, ServiceBehaviour, StreamName } from './userland/types.js';
+import type { RngState } from './rng.js';
+
+export const STATE_SCHEMA = 1;
+
+export interface ImageLayer {
+  digest: string;
+  diffId: string;
+  size: number;
+  tree?: string;
+  /** For images built or committed here: the layer's content. */
+  data?: LayerData;
+}
+
+export interface ImageHistoryEntry {
+  created: string;
+  createdBy: string;
+  comment?: string;
+  emptyLayer?: boolean;
+}
+
+export interface ImageRecord {
+  id: string; // sha256:<64>
+  repoTags: string[]; // 'nginx:latest'
+  repoDigests: string[]; // 'nginx@sha256:…'
+  parent: string; // '' or sha256:…
+  comment: string;
+  created: string;
+  dockerVersion: string;
+  author: string;
+  architecture: string;
+  variant?: string;
+  os: string;
+  size: number;
+  config: ImageConfig;
+  layers: ImageLayer[];
+  history: ImageHistoryEntry[];
+  /** Catalogue repository this image came from, for program behaviour and tool flavour. */
+  flavor: string;
+  lastTagTime: string;
+  /** When it arrived in this daemon (ordering of `images`). */
+  pulledAt: string;
+}
+
+export interface PortBinding {
+  HostIp: string;
+  HostPort: string;
+}
+
+export interface LogRecord {
+  stream: StreamName;
+  text: string;
+  time: string; // RFC3339Nano
+}
+
+export interface MountRecord {
+  Type: 'volume' | 'bind' | 'tmpfs';
+  Name?: string;
+  Source: string;
+  Destination: string;
+  Driver?: string;
+  Mode: string;
+  RW: boolean;
+  Propagation: string;
+}
+
+export interface ContainerConfig {
+  Hostname: string;
+  Domainname: string;
+  User: string;
+  AttachStdin: boolean;
+  AttachStdout: boolean;
+  AttachStderr: boolean;
+  ExposedPorts?: Record<string, Record<string, never>>;
+  Tty: boolean;
+  OpenStdin: boolean;
+  StdinOnce: boolean;
+  Env: string[];
+  Cmd: string[] | null;
+  Healthcheck?: ImageConfig['Healthcheck'];
+  Image: string;
+  Volumes: Record<string, Record<string, never>> | null;
+  WorkingDir: string;
+  Entrypoint: string[] | null;
+  OnBuild: string[] | null;
+  Labels: Record<string, string>;
+  StopSignal?: string;
+  StopTimeout?: number;
+}
+
+export interface RestartPolicy {
+  Name: '' | 'no' | 'always' | 'unless-stopped' | 'on-failure';
+  MaximumRetryCount: number;
+}
+
+export interface HostConfig {
+  Binds: string[] | null;
+  NetworkMode: string;
+  PortBindings: Record<string, PortBinding[]>;
+  RestartPolicy: RestartPolicy;
+  AutoRemove: boolean;
+  VolumesFrom: string[] | null;
+  PublishAllPorts: boolean;
+  Init: boolean | null;
+  Privileged: boolean;
+  ReadonlyRootfs: boolean;
+  Memory: number;
+  NanoCpus: number;
+}
+
+export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+export interface ContainerStateRecord {
+  Status: ContainerStatus;
+  Running: boolean;
+  Paused: boolean;
+  Restarting: boolean;
+  OOMKilled: boolean;
+  Dead: boolean;
+  Pid: number;
+  ExitCode: number;
+  Error: string;
+  StartedAt: string;
+  FinishedAt: string;
+}
+
+/** What the main process is doing, so later commands can signal it or see it end. */
+export interface ProcessRecord {
+  startedMs: number;
+  program: string;
+  service?: ServiceBehaviour;
+  /** Finishes by itself at this time with this code (sleep 5, echo …). */
+  exitAtMs?: number;
+  exitCode?: number;
+  /** Output not yet due (printed after `now`): released by advance(). */
+  pending: OutputChunk[];
+}
+
+export interface EndpointRecord {
+  networkId: string;
+  endpointId: string;
+  ipAddress: string;
+  ipPrefixLen: number;
+  gateway: string;
+  macAddress: string;
+  aliases: string[] | null;
+}
+
+export interface ContainerRecord {
+  id: string;
+  name: string; // without the leading '/'
+  created: string;
+  path: string;
+  args: string[];
+  imageId: string;
+  config: ContainerConfig;
+  hostConfig: HostConfig;
+  state: ContainerStateRecord;
+  restartCount: number;
+  /** Runtime port map (NetworkSettings.Ports); empty unless running. */
+  ports: Record<string, PortBinding[] | null>;
+  endpoints: Record<string, EndpointRecord>; // by network name
+  sandboxKey: string;
+  mounts: MountRecord[];
+  logs: LogRecord[];
+  upper: LayerData;
+  process?: ProcessRecord;
+  /** Set by `docker stop`/`kill`, so restart policies leave the container alone. */
+  manuallyStopped: boolean;
+  execIds: string[];
+}
+
+export interface VolumeRecord {
+  name: string;
+  driver: string;
+  created: string;
+  labels: Record<string, string>;
+  options: Record<string, string> | null;
+  anonymous: boolean;
+  data: LayerData;
+}
+
+export interface NetworkRecord {
+  id: string;
+  name: string;
+  driver: string;
+  scope: string;
+  created: string;
+  internal: boolean;
+  attachable: boolean;
+  ipv6: boolean;
+  subnet: string;
+  gateway: string;
+  labels: Record<string, string>;
+  options: Record<string, string>;
+  /** Next host number to hand out in the subnet. */
+  nextHost: number;
+}
+
+export interface EventRecord {
+  time: string;
+  type: string;
+  action: string;
+  id: string;
+  attributes: Record<string, string>;
+}
+
+export interface EngineState {
+  schema: number;
+  rng: RngState | null;
+  images: Record<string, ImageRecord>;
+  containers: Record<string, ContainerRecord>;
+  volumes: Record<string, VolumeRecord>;
+  networks: Record<string, NetworkRecord>;
+  /** Port allocator: last port handed out per "ip/proto". */
+  portsLast: Record<string, number>;
+  nextPid: number;
+  events: EventRecord[];
+}

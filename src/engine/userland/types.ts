@@ -1,0 +1,70 @@
+// Contract between the engine and the simulated userland: the engine asks "start this argv in this
+// container"; the userland answers with what the process printed, what it did to the filesystem,
+// and whether/when it exits. Everything here must stay JSON-serialisable (it is persisted).
+
+import type { ContainerFs } from '../fs/types.js';
+
+export type StreamName = 'stdout' | 'stderr';
+
+/** One chunk of output, `atMs` milliseconds after the process started. */
+export interface OutputChunk {
+  stream: StreamName;
+  text: string;
+  atMs: number;
+}
+
+export interface ProcessRequest {
+  /** The resolved argv (Entrypoint + Cmd, or exec's command). */
+  argv: string[];
+  /** KEY=VALUE list, as the container sees it (PATH, HOSTNAME, HOME, image Env, -e). */
+  env: string[];
+  cwd: string;
+  /** '' or 'root' = root; otherwise user[:group] as given to -u / USER. */
+  user: string;
+  hostname: string;
+  /** Repository of the image ('busybox', 'debian', 'nginx'…): picks busybox vs GNU tool texts. */
+  imageFlavor: string;
+  tty: boolean;
+  /** Whether stdin is open (-i). With no stdin, an interactive shell reads EOF and exits 0. */
+  interactive: boolean;
+  /** Text fed on stdin (for exec -i / run -i with piped input), if any. */
+  stdin?: string;
+  /** Wall-clock time (ms since epoch) at start, for `date` and log lines. */
+  nowMs: number;
+  /** Deterministic randomness source: returns a float in [0,1). */
+  random: () => number;
+  /** The container's filesystem; the process may write to it (copy-on-write upper layer). */
+  fs: ContainerFs;
+  /** 1 for the container's main process, >1 for exec'd processes. */
+  pid: number;
+}
+
+/**
+ * How a process that keeps running reacts to signals later (docker stop/kill/restart).
+ * `ignore` signals keep it running (PID 1 without a handler ignores TERM/INT/QUIT…).
+ */
+export interface SignalReaction {
+  exitCode: number;
+  /** Output printed while shutting down. */
+  output: OutputChunk[];
+  /** Milliseconds from the signal to the exit. */
+  afterMs: number;
+}
+
+export interface ServiceBehaviour {
+  /** Name of the program (e.g. 'nginx', 'redis-server', 'sleep', 'sh'), for `top`/`ps`. */
+  program: string;
+  /** Signal name (e.g. 'SIGTERM', 'SIGQUIT', 'SIGINT', 'SIGHUP') → reaction; absent = ignored (KILL always kills, 137). */
+  signals: Record<string, SignalReaction>;
+  /** For finite long runners (sleep 5 in background): exit by itself after this many ms. */
+  exitAfterMs?: number;
+  exitCode?: number;
+}
+
+export type ProcessOutcome =
+  /** Finished (or will finish) by itself. */
+  | { kind: 'exited'; output: OutputChunk[]; exitCode: number; durationMs: number; service?: ServiceBehaviour }
+  /** Keeps running until signalled (or until service.exitAfterMs). */
+  | { kind: 'running'; output: OutputChunk[]; service: ServiceBehaviour }
+  /** The runtime could not start it at all: Docker's OCI error (exit 127 not found, 126 permission / is a directory). */
+  | { kind: 'start-failed'; reason: 'not-found' | 'permission-denied' | 'is-a-directory' | 'no-such-file'; executable: string };

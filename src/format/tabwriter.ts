@@ -1,0 +1,74 @@
+// Column alignment as Docker's tabwriter does it (minwidth 10, tabwidth 1, padding 3, spaces):
+// cells are tab-terminated; a column's width is the widest cell + padding (at least minwidth);
+// the last cell of a line is not padded. Widths are display widths (East Asian wide = 2).
+
+export interface TabwriterOptions {
+  minWidth: number;
+  padding: number;
+  /** Pad a trailing tab-terminated cell too (docker version keeps "GitCommit:" padded). */
+}
+
+export const TABLE_OPTIONS: TabwriterOptions = { minWidth: 10, padding: 3 };
+
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    w += isWide(cp) ? 2 : 1;
+  }
+  return w;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) || (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/**
+ * Aligns text the way Go's text/tabwriter does: a column block is a run of consecutive lines
+ * that have a cell in that column; each block is sized independently.
+ */
+export function tabwrite(text: string, opts: TabwriterOptions = TABLE_OPTIONS): string {
+  const endsWithNewline = text.endsWith('\n');
+  const lines = (endsWithNewline ? text.slice(0, -1) : text).split('\n').map((l) => l.split('\t'));
+  const widths: number[][] = lines.map(() => []);
+  formatColumns(lines, widths, 0, 0, lines.length, opts);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const cells = lines[i];
+    let s = '';
+    for (let j = 0; j < cells.length; j++) {
+      const cell = cells[j];
+      if (j < cells.length - 1) s += cell + ' '.repeat(Math.max(0, widths[i][j] - displayWidth(cell)));
+      else s += cell;
+    }
+    out.push(s);
+  }
+  return out.join('\n') + (endsWithNewline ? '\n' : '');
+}
+
+function formatColumns(lines: string[][], widths: number[][], col: number, start: number, end: number, opts: TabwriterOptions): void {
+  let i = start;
+  while (i < end) {
+    // Only cells that are tab-terminated (not the last on their line) belong to a column.
+    if (lines[i].length - 1 <= col) { i++; continue; }
+    let j = i;
+    let width = opts.minWidth - opts.padding;
+    let discardable = true;
+    while (j < end && lines[j].length - 1 > col) {
+      const w = displayWidth(lines[j][col]);
+      if (w > width) width = w;
+      if (w > 0) discardable = false;
+      j++;
+    }
+    void discardable;
+    const colWidth = Math.max(width + opts.padding, opts.minWidth);
+    for (let k = i; k < j; k++) widths[k][col] = colWidth;
+    formatColumns(lines, widths, col + 1, i, j, opts);
+    i = j;
+  }
+}
