@@ -1,0 +1,193 @@
+// The real Docker engine side of the harness: the shared engine lock, reset between
+// scenarios, and the standard image set. Only used by the recorder and the live fuzzer.
+import { spawn, spawnSync } from 'node:child_process';
+
+export const LOCK_FILE = '/tmp/real-docker.lock';
+
+/** The engine's standard images (see /work/shared/engine/README.md). */
+export const STANDARD_IMAGES = [
+  'busybox:latest',
+  'hello-world:latest',
+  'debian:bookworm',
+  'debian:latest',
+  'nginx:latest',
+  'redis:latest',
+];
+
+/** Takes the engine lock (flock on LOCK_FILE); resolves to a release function. */
+export function acquireLock(): Promise<() => Promise<void>> {
+  return new Promise((resolvePromise, reject) => {
+    // flock holds the lock while `read` waits; closing our end of stdin (or dying) releases it
+    const child = spawn('flock', [LOCK_FILE, 'sh', '-c', 'echo locked; read _'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    child.on('error', reject);
+    child.stdout!.once('data', () => {
+      resolvePromise(
+        () =>
+          new Promise<void>((done) => {
+            child.once('close', () => done());
+            child.stdin!.end();
+          }),
+      );
+    });
+  });
+}
+
+export interface DockerResult {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+/** Runs the real docker CLI (synchronously; these are short management calls). */
+export function docker(args: string[], dockerPath = 'docker'): DockerResult {
+  const r = spawnSync(dockerPath, args, { encoding: 'utf8', timeout: 120_000 });
+  return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status ?? -1 };
+}
+
+function lines(s: string): string[] {
+  return s.split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+export interface EngineVersions {
+  client: string;
+  clientApi: string;
+  server: string;
+  serverApi: string;
+}
+
+export function engineVersions(dockerPath = 'docker'): EngineVersions {
+  const r = docker(
+    ['version', '--format', '{{.Client.Version}}|{{.Client.APIVersion}}|{{.Server.Version}}|{{.Server.APIVersion}}'],
+    dockerPath,
+  );
+  if (r.status !== 0) throw new Error(`docker version failed: ${r.stderr}`);
+  const [client = '', clientApi = '', server = '', serverApi = ''] = r.stdout.trim().split('|');
+  return { client, clientApi, server, serverApi };
+}
+
+export interface ImageState {
+  /** "repo:tag" → image ID */
+  refs: Map<string, string>;
+  /** every image ID (including dangling and intermediate) */
+  ids: Set<string>;
+  /** image ID → RepoDigests */
+  digests: Map<string, string[]>;
+}
+
+export function imageState(dockerPath = 'docker'): ImageState {
+  const r = docker(['images', '-a', '--no-trunc', '--format', '{{.ID}} {{.Repository}}:{{.Tag}}'], dockerPath);
+  if (r.status !== 0) throw new Error(`docker images failed: ${r.stderr}`);
+  const refs = new Map<string, string>();
+  const ids = new Set<string>();
+  for (const l of lines(r.stdout)) {
+    const [id, ref] = l.split(' ') as [string, string];
+    ids.add(id);
+    if (!ref.includes('<none>')) refs.set(ref, id);
+  }
+  const digests = new Map<string, string[]>();
+  if (ids.size) {
+    const d = docker(['image', 'inspect', '--format', '{{.Id}} {{join .RepoDigests ","}}', ...ids], dockerPath);
+    for (const l of lines(d.stdout)) {
+      const [id, list = ''] = l.split(' ');
+      digests.set(id!, list.split(',').filter(Boolean));
+    }
+  }
+  return { refs, ids, digests };
+}
+
+export interface Baseline {
+  /** standard ref → image ID and RepoDigests it had when the recorder started */
+  standard: Map<string, { id: string; digests: string[] }>;
+}
+
+export function takeBaseline(log: (s: string) => void, dockerPath = 'docker'): Baseline {
+  let st = imageState(dockerPath);
+  for (const ref of STANDARD_IMAGES) {
+    if (!st.refs.has(ref)) {
+      log(`standard image ${ref} missing: docker pull ${ref}`);
+      const p = docker(['pull', ref], dockerPath);
+      if (p.status !== 0) throw new Error(`cannot pull ${ref}: ${p.stderr}`);
+    }
+  }
+  st = imageState(dockerPath);
+  const standard = new Map<string, { id: string; digests: string[] }>();
+  for (const ref of STANDARD_IMAGES) {
+    const id = st.refs.get(ref)!;
+    standard.set(ref, { id, digests: st.digests.get(id) ?? [] });
+  }
+  return { standard };
+}
+
+/**
+ * Brings the engine back to the baseline: removes all containers (and their anonymous
+ * volumes), all volumes, custom networks and (if asked) the build cache, and re-creates
+ * standard refs that a scenario removed (docker tag if the image is still there, else
+ * docker pull from the mirror), restoring their RepoDigests (by docker pull).
+ * Images are not deleted here: see removeCreatedImages.
+ */
+export function resetEngine(baseline: Baseline, log: (s: string) => void, opts: { buildCache?: boolean } = {}, dockerPath = 'docker'): void {
+  const ids = lines(docker(['ps', '-aq'], dockerPath).stdout);
+  if (ids.length) docker(['rm', '-f', '-v', ...ids], dockerPath);
+  const vols = lines(docker(['volume', 'ls', '-q'], dockerPath).stdout);
+  if (vols.length) docker(['volume', 'rm', '-f', ...vols], dockerPath);
+  docker(['network', 'prune', '-f'], dockerPath);
+  if (opts.buildCache) docker(['builder', 'prune', '-af'], dockerPath);
+
+  let st = imageState(dockerPath);
+  for (const [ref, want] of baseline.standard) {
+    const have = st.refs.get(ref);
+    if (have === want.id && want.digests.every((d) => (st.digests.get(have) ?? []).includes(d))) continue;
+    if (have === undefined && st.ids.has(want.id) && want.digests.every((d) => (st.digests.get(want.id) ?? []).includes(d))) {
+      log(`re-tagging ${ref}`);
+      docker(['tag', want.id, ref], dockerPath);
+    } else {
+      log(`re-pulling ${ref}`);
+      const p = docker(['pull', ref], dockerPath);
+      if (p.status !== 0) throw new Error(`cannot restore ${ref}: ${p.stderr}`);
+    }
+  }
+  st = imageState(dockerPath);
+  for (const [ref, want] of baseline.standard) {
+    if (st.refs.get(ref) !== want.id) throw new Error(`standard image ${ref} is ${st.refs.get(ref)}, expected ${want.id}`);
+  }
+}
+
+/**
+ * Removes the image refs and image IDs that exist now but did not exist in `before`
+ * (taken just before the scenario ran): exactly what the scenario created, nothing else.
+ */
+export function removeCreatedImages(before: ImageState, log: (s: string) => void, dockerPath = 'docker'): void {
+  let st = imageState(dockerPath);
+  for (const ref of st.refs.keys()) {
+    if (!before.refs.has(ref)) {
+      log(`removing image ref ${ref}`);
+      docker(['rmi', ref], dockerPath);
+    }
+  }
+  st = imageState(dockerPath);
+  const referenced = new Set(st.refs.values());
+  for (const id of st.ids) {
+    if (!before.ids.has(id) && !referenced.has(id)) {
+      log(`removing image ${id.slice(7, 19)}`);
+      docker(['rmi', '-f', id], dockerPath);
+    }
+  }
+}
+
+/** Pulls (from the mirror) any image of the list that is not present. */
+export function ensureImages(refs: string[], log: (s: string) => void, dockerPath = 'docker'): void {
+  const st = imageState(dockerPath);
+  for (const ref of refs) {
+    if (st.refs.has(ref)) continue;
+    log(`pulling ${ref}`);
+    const p = docker(['pull', ref], dockerPath);
+    if (p.status !== 0) throw new Error(`cannot pull ${ref}: ${p.stderr}`);
+  }
+}
+
+/** Image refs present now, standard ones first in STANDARD_IMAGES order, then the others sorted. */
+export function presentImageRefs(dockerPath = 'docker'): string[] {
+  const refs = [...imageState(dockerPath).refs.keys()];
+  const std = STANDARD_IMAGES.filter((r) => refs.includes(r));
+  return [...std, ...refs.filter((r) => !STANDARD_IMAGES.includes(r)).sort()];
+}
