@@ -7,6 +7,7 @@
 //   npm run record -- run/ ps/basic     record the scenarios matching the filters
 //   npm run record -- --stale           record only scenarios whose fixture is missing or out of date
 //   npm run record -- --list            list scenarios and their step counts
+//   node dist/scripts/record.js --show [--raw] [filters]  print fixtures (normalized unless --raw)
 //   node dist/scripts/record.js --replay [filters]       replay against bin/fakedocker, print diffs
 //   node dist/scripts/record.js --update-gaps [filters]  replay and rewrite fixtures/KNOWN_GAPS.json
 import { execFileSync } from 'node:child_process';
@@ -35,6 +36,7 @@ import {
   writeFixture,
   type Fixture,
 } from './fidelity/fixtures.js';
+import { Normalizer } from './fidelity/normalize.js';
 import { replayFixture, replayReport } from './fidelity/replay.js';
 import { makeDockerBinDir, makeTempDir, repoRoot, runScenario } from './fidelity/runner.js';
 import type { Scenario } from './fidelity/scenario.js';
@@ -165,7 +167,7 @@ async function replay(update: boolean): Promise<void> {
 
 async function main(): Promise<void> {
   if (flags.has('--help')) {
-    process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 13).map((l) => l.slice(3)).join('\n') + '\n');
+    process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 14).map((l) => l.slice(3)).join('\n') + '\n');
     return;
   }
   if (flags.has('--list')) {
@@ -175,6 +177,19 @@ async function main(): Promise<void> {
       process.stdout.write(`${sc.id}\t${sc.steps.length}${isStale(sc) ? '\t(not recorded or out of date)' : ''}\n`);
     }
     process.stdout.write(`total steps: ${n}\n`);
+    return;
+  }
+  if (flags.has('--show')) {
+    for (const fx of loadFixtures(root, filter)) {
+      const n = new Normalizer(fx.text);
+      process.stdout.write(`=== ${fx.scenario} (recorded ${fx.recordedAt}, engine ${fx.engine.server})\n`);
+      for (const s of fx.steps) {
+        const raw = flags.has('--raw');
+        const out = raw ? s.stdout : n.normalize(s.stdout);
+        const err = raw ? s.stderr : n.normalize(s.stderr);
+        process.stdout.write(`$ ${s.cmd}    [exit ${s.exitCode}]\n${out}${err ? `[stderr]\n${err}` : ''}\n`);
+      }
+    }
     return;
   }
   if (flags.has('--replay') || flags.has('--update-gaps')) return replay(flags.has('--update-gaps'));
