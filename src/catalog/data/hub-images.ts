@@ -1,0 +1,3 @@
+import type { CatalogImage } from '../types.js';
+
+export const HUB_IMAGES: CatalogImage[] = [];
