@@ -66,6 +66,10 @@ CONTENT_PREFIXES = [
     ('/usr/share/base-files/', 4096), ('/etc/redis/', 0),
 ]
 CONTENT_EXCLUDE = {'/etc/ld.so.cache'}
+# The repository must not name package mirrors or registries: files whose text mentions one
+# (apt sources, for instance) keep their size but not their content.
+import re
+MIRROR_HOST = re.compile(r'deb\.debian\.org|security\.debian\.org|archive\.ubuntu\.com|dl-cdn\.alpinelinux\.org|:5000\b')
 
 OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data')
 
@@ -141,7 +145,9 @@ def read_layer(path):
                     data = t.extractfile(src).read()
                     if b'\0' not in data:
                         try:
-                            e.content = data.decode('utf-8')
+                            text = data.decode('utf-8')
+                            if not MIRROR_HOST.search(text):
+                                e.content = text
                         except UnicodeDecodeError:
                             pass
                 entries.append(e)
