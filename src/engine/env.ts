@@ -6,6 +6,8 @@ import type { ProcessOutcome, ProcessRequest } from './userland/types.js';
 export interface ImageSource {
   /** A catalogue image for repository (familiar path, e.g. 'library/nginx' or 'nginx') and tag. */
   find(familiarName: string, tag: string): CatalogImage | undefined;
+  findByDigest?(familiarName: string, digest: string): CatalogImage | undefined;
+  hasRepository?(familiarName: string): boolean;
   /** Layer contents by tree name. */
   layerTree(name: string): LayerData;
 }

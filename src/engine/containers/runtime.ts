@@ -46,7 +46,12 @@ export function openFs(d: Daemon, c: ContainerRecord) {
 }
 
 function appendOutput(d: Daemon, c: ContainerRecord, startMs: number, chunks: OutputChunk[]): void {
-  for (const ch of chunks) c.logs.push({ stream: ch.stream, text: ch.text, time: d.timestamp(startMs + ch.atMs) });
+  // One record per line, as the json-file log driver stores them.
+  for (const ch of chunks) {
+    for (const line of ch.text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
+      c.logs.push({ stream: ch.stream, text: line, time: d.timestamp(startMs + ch.atMs) });
+    }
+  }
 }
 
 export function startFailureMessage(outcome: Extract<ProcessOutcome, { kind: 'start-failed' }>): string {
@@ -313,14 +318,14 @@ export function stopContainer(d: Daemon, c: ContainerRecord, timeoutSec?: number
 
 export function pauseContainer(d: Daemon, c: ContainerRecord): void {
   if (!c.state.Running || c.state.Restarting) throw new DaemonError(`container ${c.id} is not running`, 'conflict');
-  if (c.state.Paused) throw new DaemonError(`container ${c.id} is already paused`, 'conflict');
+  if (c.state.Paused) throw new DaemonError(`Container ${c.id} is already paused`, 'conflict');
   c.state.Paused = true;
   c.state.Status = 'paused';
   d.event('container', 'pause', c.id, { image: c.config.Image, name: c.name });
 }
 
 export function unpauseContainer(d: Daemon, c: ContainerRecord): void {
-  if (!c.state.Paused) throw new DaemonError(`container ${c.id} is not paused`, 'conflict');
+  if (!c.state.Paused) throw new DaemonError(`Container ${c.id} is not paused`, 'conflict');
   c.state.Paused = false;
   c.state.Status = 'running';
   d.event('container', 'unpause', c.id, { image: c.config.Image, name: c.name });

@@ -1,0 +1,82 @@
+// The `fakedocker` executable: reads the environment, runs one command against the state in
+// $FAKEDOCKER_HOME under its lock, prints the result, and exits with Docker's exit code.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { execute, type ExecuteResult } from './cli/dispatch.js';
+import { FileStore } from './store/file-store.js';
+import { StateDamagedError } from './store/store.js';
+import { createEnv } from './runtime.js';
+import { createInitialState } from './engine/initial-state.js';
+
+function parseNow(raw: string | undefined): (() => number) {
+  if (!raw) return () => Date.now();
+  const t = Date.parse(raw);
+  if (Number.isNaN(t)) {
+    process.stderr.write(`fakedocker: FAKEDOCKER_NOW is not an RFC 3339 time: ${raw}\n`);
+    process.exit(1);
+  }
+  return () => t;
+}
+
+function parseSeed(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^-?\d+$/.test(raw)) {
+    process.stderr.write(`fakedocker: FAKEDOCKER_SEED must be an integer: ${raw}\n`);
+    process.exit(1);
+  }
+  return Number(raw) >>> 0;
+}
+
+function readStdin(): string | undefined {
+  if (process.stdin.isTTY) return undefined;
+  try {
+    return readFileSync(0, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const home = process.env.FAKEDOCKER_HOME || path.join(os.homedir(), '.fakedocker');
+  const now = parseNow(process.env.FAKEDOCKER_NOW);
+  const seed = parseSeed(process.env.FAKEDOCKER_SEED);
+  const env = createEnv({ now, seed, hostEnv: process.env });
+  const store = new FileStore(home);
+  // Only commands that can feed a container read stdin (reading it otherwise would block on a pipe).
+  const wantsStdin = argv.some((a) => /^-[a-zA-Z]*i[a-zA-Z]*$|^--interactive$/.test(a));
+  const stdin = wantsStdin ? readStdin() : undefined;
+  let result: ExecuteResult;
+  try {
+    result = store.transact((state) => {
+      const initial = state ?? createInitialState(seed ?? randomInt(2 ** 32), now());
+      const r = execute(initial, argv, {
+        env,
+        stdin,
+        stdinIsTty: !!process.stdin.isTTY,
+        stdoutIsTty: !!process.stdout.isTTY,
+      });
+      return { state: r.state, result: r, changed: r.state !== state };
+    });
+  } catch (e) {
+    if (e instanceof StateDamagedError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`fakedocker: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  if (result.attachedTo) {
+    // Real docker stays attached until the container stops or the user interrupts.
+    setInterval(() => {}, 1 << 30);
+    process.on('SIGINT', () => process.exit(130));
+    return;
+  }
+  process.exitCode = result.exitCode;
+}
+
+main();

@@ -1,0 +1,177 @@
+// argv → command → {state, stdout, stderr, exitCode}. Pure: the state is transformed with immer
+// and every outside dependency comes in through EngineEnv. Both the CLI and the library use it.
+import { produce, setAutoFreeze } from 'immer';
+import type { EngineState } from '../engine/state.js';
+import type { EngineEnv } from '../engine/env.js';
+import { Daemon } from '../engine/daemon.js';
+import { DaemonError } from '../engine/errors.js';
+import { seedState } from '../engine/rng.js';
+import { advance } from '../engine/containers/runtime.js';
+import { CliError, UsageError, type ArgRule, type CommandContext, type CommandDef } from './command.js';
+import { FlagError, HelpRequested, parseFlags } from './flags.js';
+import { flagSpecs, hasHelp, helpText, usageLine } from './help.js';
+import { findCommand, GROUPS } from '../commands/registry.js';
+import { CLIENT_VERSION_LINE } from '../commands/system/version.js';
+
+setAutoFreeze(false);
+
+export interface ExecuteOptions {
+  env: EngineEnv;
+  stdin?: string;
+  stdinIsTty?: boolean;
+  stdoutIsTty?: boolean;
+}
+
+export interface ExecuteResult {
+  state: EngineState;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** Virtual time the command spent waiting (stop timeouts, attached sleeps). */
+  waitedMs: number;
+  /** An attached container that is still running when the command returns. */
+  attachedTo?: string;
+}
+
+function plural(n: number): string {
+  return n === 1 ? 'argument' : 'arguments';
+}
+
+/** Cobra's argument validators, each with its own wording (and Docker's stray "S"). */
+function checkArgs(rule: ArgRule, path: string, n: number): void {
+  const cmd = `docker ${path}`;
+  const fail = (msg: string, hint: 'Run' | 'See' | 'SRun') => {
+    throw new CliError(`docker: '${cmd}' ${msg}\n\nUsage:  ${usageLine(path)}\n\n${hint} '${cmd} --help' for more information`, 1);
+  };
+  switch (rule.kind) {
+    case 'none':
+      if (n > 0) fail('accepts no arguments', 'Run');
+      break;
+    case 'exact':
+      if (n !== rule.n) fail(`requires ${rule.n} ${plural(rule.n)}`, 'Run');
+      break;
+    case 'min':
+      if (n < rule.n) fail(`requires at least ${rule.n} ${plural(rule.n)}`, 'See');
+      break;
+    case 'max':
+      if (n > rule.n) fail(`requires at most ${rule.n} ${plural(rule.n)}`, 'SRun');
+      break;
+    case 'range':
+      if (n < rule.min || n > rule.max) fail(`requires at least ${rule.min} and at most ${rule.max} ${plural(rule.max)}`, 'Run');
+      break;
+    case 'any':
+      break;
+  }
+}
+
+function usageBlock(path: string, message: string): string {
+  const usage = path === '' ? 'docker [OPTIONS] COMMAND [ARG...]' : usageLine(path);
+  return `${message}\n\nUsage:  ${usage}\n\nRun 'docker${path ? ' ' + path : ''} --help' for more information\n`;
+}
+
+export function execute(state: EngineState, argv: string[], opts: ExecuteOptions): ExecuteResult {
+  let stdout = '';
+  let stderr = '';
+  let exitCode = 0;
+  let waitedMs = 0;
+  let attachedTo: string | undefined;
+  const out = (s: string) => { stdout += s; };
+  const err = (s: string) => { stderr += s; };
+
+  const next = produce(state, (draft) => {
+    const seed = draft.rng ?? seedState(opts.env.seed ?? Math.floor(Math.random() * 2 ** 32));
+    const d = new Daemon(draft as EngineState, opts.env, seed);
+    const initialRng = d.random.state().join(',');
+    try {
+      exitCode = dispatch(d, argv, opts, out, err, (id) => { attachedTo = id; });
+    } catch (e) {
+      exitCode = reportError(e, err);
+    }
+    waitedMs = d.waitedMs;
+    if (d.random.state().join(',') !== initialRng || draft.rng === null) d.saveRandom();
+  });
+  return { state: next, stdout, stderr, exitCode, waitedMs, attachedTo };
+}
+
+function reportError(e: unknown, err: (s: string) => void): number {
+  if (e instanceof CliError) { err(`${e.message}\n`); return e.exitCode; }
+  if (e instanceof DaemonError) { err(`Error response from daemon: ${e.message}\n`); return 1; }
+  const msg = e instanceof Error ? e.message : String(e);
+  err(`fakedocker: internal error: ${msg}\n`);
+  if (typeof process !== 'undefined' && process.env?.FAKEDOCKER_DEBUG && e instanceof Error) err(`${e.stack}\n`);
+  return 1;
+}
+
+function dispatch(d: Daemon, argv: string[], opts: ExecuteOptions, out: (s: string) => void, err: (s: string) => void, attached: (id: string) => void): number {
+  // Global options come before the command.
+  let rest: string[];
+  try {
+    const parsed = parseFlags(argv, flagSpecs(''), { interspersed: false });
+    if (parsed.flags.version) { out(`${CLIENT_VERSION_LINE}\n`); return 0; }
+    rest = parsed.positionals;
+  } catch (e) {
+    if (e instanceof HelpRequested) { out(helpText('') ?? ''); return 0; }
+    if (e instanceof FlagError) { err(usageBlock('', e.message)); return 125; }
+    throw e;
+  }
+  if (rest.length === 0) { out(helpText('') ?? ''); return 0; }
+
+  let path = rest[0];
+  let args = rest.slice(1);
+  if (GROUPS.has(path)) {
+    const group = path;
+    const sub = args.find((a) => !a.startsWith('-'));
+    if (args.length === 0 || args[0] === '--help' || args[0] === '-h') { out(helpText(group) ?? ''); return 0; }
+    if (sub === undefined || sub !== args[0]) {
+      // Flags before the subcommand: cobra reports them against the group.
+      try {
+        parseFlags(args, [], { interspersed: true });
+      } catch (e) {
+        if (e instanceof FlagError) { err(usageBlock(group, e.message)); return 125; }
+      }
+    }
+    path = `${group} ${args[0]}`;
+    args = args.slice(1);
+    if (!findCommand(path)) {
+      if (hasHelp(path)) throw new CliError(`fakedocker: 'docker ${path}' is not supported by this emulator`, 1);
+      throw new CliError(`docker: unknown command: docker ${path}\n\nUsage:  docker ${group}\n\nRun 'docker ${group} --help' for more information`, 1);
+    }
+  }
+  const found = findCommand(path);
+  if (!found) {
+    if (hasHelp(path)) throw new CliError(`fakedocker: 'docker ${path}' is not supported by this emulator`, 1);
+    throw new CliError(`docker: unknown command: docker ${path}\n\nRun 'docker --help' for more information`, 1);
+  }
+  const { def, helpPath } = found;
+  let parsed;
+  try {
+    parsed = parseFlags(args, flagSpecs(helpPath), { interspersed: def.interspersed !== false });
+  } catch (e) {
+    if (e instanceof HelpRequested) { out(helpText(helpPath) ?? ''); return 0; }
+    if (e instanceof FlagError) { err(usageBlock(helpPath, e.message)); return 125; }
+    throw e;
+  }
+  checkArgs(def.args, helpPath, parsed.positionals.length);
+  const ctx: CommandContext = {
+    d,
+    path: helpPath,
+    flags: parsed.flags,
+    changed: parsed.changed,
+    out,
+    err,
+    stdin: opts.stdin,
+    stdinIsTty: opts.stdinIsTty ?? false,
+    stdoutIsTty: opts.stdoutIsTty ?? false,
+  };
+  advance(d);
+  try {
+    const code = def.run(ctx, parsed.positionals) ?? 0;
+    if (ctx.attachedTo) attached(ctx.attachedTo);
+    return code;
+  } catch (e) {
+    if (e instanceof UsageError) { err(usageBlock(helpPath, e.message)); return e.exitCode; }
+    throw e;
+  }
+}
+
+export type { CommandDef };

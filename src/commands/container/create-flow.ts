@@ -1,0 +1,84 @@
+// The part of `docker run` and `docker create` before the container starts: options, image
+// lookup (with the implicit pull), and the create call.
+import { CliError, type CommandContext } from '../../cli/command.js';
+import { findImage } from '../../engine/images/resolve.js';
+import { pullImage } from '../../engine/images/pull.js';
+import { DaemonError } from '../../engine/errors.js';
+import { createContainer } from '../../engine/containers/create.js';
+import type { ContainerRecord, ImageRecord } from '../../engine/state.js';
+import { buildMounts } from '../../engine/volumes/mounts.js';
+import { parseRestartPolicy, parseRunOptions, RunOptionError, withHostEnv, type ParsedRunOptions } from './create-options.js';
+import { normalizedRefForError } from '../../engine/images/resolve.js';
+
+export type Verb = 'run' | 'create';
+
+/** "docker: <msg>\n\nRun 'docker run --help' for more information", exit 125 (or 126/127). */
+export function wrapped(verb: Verb, message: string, code = 125): CliError {
+  return new CliError(`docker: ${message}\n\nRun 'docker ${verb} --help' for more information`, code);
+}
+
+export function runExitCodeFor(message: string): number {
+  if (/executable file not found|no such file or directory|system cannot find the file specified/.test(message)) return 127;
+  if (/permission denied|is a directory/.test(message)) return 126;
+  return 125;
+}
+
+export function printPull(ctx: CommandContext, lines: { stream: string; text: string }[]): void {
+  for (const l of lines) (l.stream === 'stdout' ? ctx.out : ctx.err)(`${l.text}\n`);
+}
+
+export function resolveOrPull(ctx: CommandContext, verb: Verb, ref: string, pullPolicy: ParsedRunOptions['pull'], quiet: boolean): ImageRecord {
+  let image: ImageRecord | undefined;
+  try {
+    image = pullPolicy === 'always' ? undefined : findImage(ctx.d, ref);
+  } catch (e) {
+    if (e instanceof DaemonError) throw wrapped(verb, `Error response from daemon: ${e.message}`);
+    throw e;
+  }
+  if (image) return image;
+  if (pullPolicy === 'never') {
+    throw wrapped(verb, `Error response from daemon: No such image: ${normalizedRefForError(ref)}`);
+  }
+  try {
+    const res = pullImage(ctx.d, ref, 'run', quiet);
+    printPull(ctx, res.lines);
+    return res.image;
+  } catch (e) {
+    if (e instanceof DaemonError) {
+      if (pullPolicy !== 'always' && e.status !== 'invalid') ctx.err(`Unable to find image '${normalizedRefForError(ref)}' locally\n`);
+      throw wrapped(verb, `Error response from daemon: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+export function createFromArgs(ctx: CommandContext, verb: Verb, args: string[]): { container: ContainerRecord; options: ParsedRunOptions } {
+  const [ref, ...cmd] = args;
+  let options: ParsedRunOptions;
+  try {
+    options = parseRunOptions(ctx, cmd);
+    withHostEnv(ctx, options.request);
+  } catch (e) {
+    if (e instanceof RunOptionError) throw wrapped(verb, e.fromDaemon ? `Error response from daemon: ${e.message}` : e.message);
+    throw e;
+  }
+  if (verb === 'run' && ctx.flags.interactive === true && ctx.flags.tty === true && !ctx.stdinIsTty) {
+    throw new CliError('the input device is not a TTY', 1);
+  }
+  if (ref === '' || /[A-Z]/.test(ref.split('/').pop()!.split(':')[0]) || /\s/.test(ref)) {
+    // Reference syntax is checked by the daemon; these come back as "invalid reference format".
+  }
+  const image = resolveOrPull(ctx, verb, ref, options.pull, ctx.flags.quiet === true);
+  try {
+    const restart = options.request.restart;
+    if (restart.Name && !restart.MaximumRetryCount) parseRestartPolicy(restart.Name);
+    const { mounts, binds } = buildMounts(ctx.d, options.volumeSpecs, Object.keys(image.config.Volumes ?? {}), '/');
+    const container = createContainer(ctx.d, { ...options.request, imageRef: ref, image, mounts, binds });
+    return { container, options };
+  } catch (e) {
+    const msg = e instanceof DaemonError || e instanceof RunOptionError ? `Error response from daemon: ${e.message}` : undefined;
+    if (msg === undefined) throw e;
+    if (verb === 'create' && e instanceof DaemonError) throw new CliError(msg, 1);
+    throw wrapped(verb, msg);
+  }
+}

@@ -1,0 +1,132 @@
+// Turns `docker run` / `docker create` flags into a daemon create request, with the Docker CLI's
+// own validation errors (printed as "docker: …" + the run/create hint, exit 125).
+import type { CommandContext } from '../../cli/command.js';
+import { flagBool, flagList, flagString } from '../../cli/command.js';
+import type { CreateRequest } from '../../engine/containers/create.js';
+import type { ImageRecord, MountRecord, PortBinding, RestartPolicy } from '../../engine/state.js';
+import { parseExposeSpec, parsePublishSpec, PortSpecError } from '../../engine/ports.js';
+
+export class RunOptionError extends Error {
+  /** Errors the daemon reports (printed with "Error response from daemon: "). */
+  constructor(message: string, readonly fromDaemon = false) {
+    super(message);
+  }
+}
+
+export function parseRestartPolicy(raw: string | undefined): RestartPolicy {
+  if (raw === undefined || raw === '') return { Name: 'no', MaximumRetryCount: 0 };
+  const [name, count] = raw.split(':', 2);
+  if (count !== undefined) {
+    if (!/^-?\d+$/.test(count)) throw new RunOptionError('invalid restart policy format: maximum retry count must be an integer');
+    if (name !== 'on-failure') throw new RunOptionError("invalid restart policy: maximum retry count can only be used with 'on-failure'", true);
+  }
+  if (!['no', 'always', 'on-failure', 'unless-stopped'].includes(name)) {
+    throw new RunOptionError(`invalid restart policy: unknown policy '${name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`, true);
+  }
+  return { Name: name as RestartPolicy['Name'], MaximumRetryCount: count ? Number(count) : 0 };
+}
+
+export function parseLabels(values: string[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    if (eq < 0) labels[v] = '';
+    else labels[v.slice(0, eq)] = v.slice(eq + 1);
+  }
+  return labels;
+}
+
+/** -e K=V sets; -e K copies from the client environment, or is dropped if unset there. */
+export function parseEnv(values: string[], hostEnv: Record<string, string | undefined>): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    if (v.includes('=')) {
+      if (v.startsWith('=')) throw new RunOptionError(`invalid environment variable: ${v}`);
+      out.push(v);
+    } else {
+      const hv = hostEnv[v];
+      if (hv !== undefined) out.push(`${v}=${hv}`);
+    }
+  }
+  return out;
+}
+
+export interface ParsedRunOptions {
+  request: Omit<CreateRequest, 'image' | 'imageRef'>;
+  detach: boolean;
+  pull: 'missing' | 'always' | 'never';
+  volumeSpecs: string[];
+}
+
+/** Command-line validation that the CLI does before talking to the daemon. */
+export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOptions {
+  const portBindings: Record<string, PortBinding[]> = {};
+  try {
+    for (const p of flagList(ctx, 'publish')) {
+      for (const m of parsePublishSpec(p)) (portBindings[m.port] ??= []).push(m.binding);
+    }
+  } catch (e) {
+    if (e instanceof PortSpecError) throw new RunOptionError(e.message);
+    throw e;
+  }
+  const exposed: string[] = [];
+  try {
+    for (const e of flagList(ctx, 'expose')) exposed.push(...parseExposeSpec(e));
+  } catch (e) {
+    if (e instanceof PortSpecError) throw new RunOptionError(e.message);
+    throw e;
+  }
+  const pull = flagString(ctx, 'pull') ?? 'missing';
+  if (!['missing', 'always', 'never'].includes(pull)) {
+    throw new RunOptionError(`invalid pull option: '${pull}': must be one of "always", "missing" or "never"`);
+  }
+  const restartRaw = flagString(ctx, 'restart');
+  const autoRemove = flagBool(ctx, 'rm');
+  let restart: RestartPolicy;
+  if (restartRaw !== undefined && restartRaw.includes(':')) restart = parseRestartPolicy(restartRaw);
+  else restart = { Name: (restartRaw ?? 'no') as RestartPolicy['Name'], MaximumRetryCount: 0 };
+  if (autoRemove && restartRaw !== undefined && restartRaw !== 'no' && restartRaw !== '') {
+    throw new RunOptionError('conflicting options: cannot specify both --restart and --rm');
+  }
+  const volumeSpecs = flagList(ctx, 'volume');
+  for (const v of volumeSpecs) if (v.trim() === '') throw new RunOptionError('invalid empty volume spec');
+  const entrypointGiven = ctx.changed.has('entrypoint');
+  const entrypointValue = flagString(ctx, 'entrypoint') ?? '';
+  const tty = flagBool(ctx, 'tty');
+  const interactive = flagBool(ctx, 'interactive');
+  const detach = flagBool(ctx, 'detach');
+  const attach = flagList(ctx, 'attach').map((a) => a.toLowerCase());
+  const stopTimeoutRaw = flagString(ctx, 'stop-timeout');
+  const request: ParsedRunOptions['request'] = {
+    name: flagString(ctx, 'name'),
+    cmd,
+    entrypoint: entrypointGiven ? (entrypointValue === '' ? [] : [entrypointValue]) : undefined,
+    env: parseEnv(flagList(ctx, 'env'), {}),
+    workdir: flagString(ctx, 'workdir'),
+    user: flagString(ctx, 'user'),
+    hostname: flagString(ctx, 'hostname'),
+    portBindings,
+    exposed,
+    publishAll: flagBool(ctx, 'publish-all'),
+    labels: parseLabels(flagList(ctx, 'label')),
+    restart,
+    autoRemove,
+    tty,
+    openStdin: interactive,
+    attachStdin: !detach && interactive,
+    attachStdout: !detach && (attach.length === 0 || attach.includes('stdout')),
+    attachStderr: !detach && (attach.length === 0 || attach.includes('stderr')),
+    stopSignal: flagString(ctx, 'stop-signal'),
+    stopTimeout: stopTimeoutRaw !== undefined ? Number(stopTimeoutRaw) : undefined,
+    init: ctx.changed.has('init') ? flagBool(ctx, 'init') : undefined,
+    networkMode: flagString(ctx, 'network') ?? 'bridge',
+  };
+  return { request, detach, pull: pull as ParsedRunOptions['pull'], volumeSpecs };
+}
+
+/** Fills -e values that copy from the host environment (needs the env from the adapter). */
+export function withHostEnv(ctx: CommandContext, req: ParsedRunOptions['request']): void {
+  req.env = parseEnv(flagList(ctx, 'env'), ctx.d.env.host.env);
+}
+
+export type { ImageRecord, MountRecord };

@@ -1,0 +1,41 @@
+import { CliError, type CommandDef } from '../../cli/command.js';
+import { flagBool } from '../../cli/command.js';
+import { DaemonError } from '../../engine/errors.js';
+import { advance, startContainer } from '../../engine/containers/runtime.js';
+import { parseTime } from '../../engine/time.js';
+
+export const startCommand: CommandDef = {
+  invocations: ['start', 'container start'],
+  args: { kind: 'min', n: 1 },
+  run(ctx, refs) {
+    const attach = flagBool(ctx, 'attach');
+    if (attach && refs.length > 1) throw new CliError('you cannot start and attach multiple containers at once', 1);
+    const failed: string[] = [];
+    for (const ref of refs) {
+      try {
+        const c = ctx.d.getContainer(ref);
+        const wasRunning = c.state.Running;
+        const logStart = c.logs.length;
+        if (!wasRunning) startContainer(ctx.d, c, { stdin: ctx.stdin });
+        if (!attach) { ctx.out(`${ref}\n`); continue; }
+        const proc = c.process;
+        if (proc?.exitAtMs !== undefined) ctx.d.wait(proc.exitAtMs - ctx.d.now());
+        const code = proc?.exitAtMs !== undefined ? proc.exitCode ?? 0 : undefined;
+        for (const l of c.logs.slice(logStart)) {
+          if (parseTime(l.time) > ctx.d.now() + 1) continue;
+          const text = c.config.Tty ? l.text.replace(/\r?\n/g, '\r\n') : l.text;
+          (c.config.Tty || l.stream === 'stdout' ? ctx.out : ctx.err)(text);
+        }
+        if (code === undefined) { ctx.attachedTo = c.id; return 0; }
+        advance(ctx.d);
+        return code;
+      } catch (e) {
+        if (!(e instanceof DaemonError)) throw e;
+        if (attach) throw e;
+        ctx.err(`Error response from daemon: ${e.message}\n`);
+        failed.push(ref);
+      }
+    }
+    if (failed.length) throw new CliError(`Error: failed to start containers: ${failed.join(', ')}`, 1);
+  },
+};

@@ -1,0 +1,17 @@
+import type { CommandDef } from '../../cli/command.js';
+import { flagString } from '../../cli/command.js';
+import { stopContainer, normalizeSignal } from '../../engine/containers/runtime.js';
+import { forEachContainer } from './multi.js';
+
+export const stopCommand: CommandDef = {
+  invocations: ['stop', 'container stop'],
+  args: { kind: 'min', n: 1 },
+  run(ctx, refs) {
+    const timeout = flagString(ctx, 'timeout');
+    const signal = flagString(ctx, 'signal');
+    return forEachContainer(ctx, refs, (c) => {
+      stopContainer(ctx.d, c, timeout !== undefined ? Number(timeout) : undefined, signal ? normalizeSignal(signal) : undefined);
+      ctx.d.event('container', 'stop', c.id, { image: c.config.Image, name: c.name });
+    });
+  },
+};

@@ -1,0 +1,63 @@
+// docker images / docker image ls
+import { CliError, type CommandDef, flagBool, flagList, flagString } from '../../cli/command.js';
+import { IMAGE_HEADERS, IMAGES_DEFAULT_TABLE, IMAGES_DIGEST_TABLE, imageContext, imageRows } from '../../format/image.js';
+import { prepareFormat, renderRows, type FormatSpec } from '../../format/render.js';
+import { parseFilters } from '../../engine/filters.js';
+import { listImages } from '../../engine/images/list.js';
+import { TemplateFailure } from '../../format/template-bridge.js';
+
+export const imagesCommand: CommandDef = {
+  invocations: ['images', 'image ls', 'image list'],
+  args: { kind: 'max', n: 1 },
+  run(ctx, args) {
+    const quiet = flagBool(ctx, 'quiet');
+    const noTrunc = flagBool(ctx, 'no-trunc');
+    const digests = flagBool(ctx, 'digests');
+    let format = flagString(ctx, 'format') ?? '';
+    if (quiet) format = '{{.ID}}';
+    let table = format === '' || format === 'table' ? (digests ? IMAGES_DIGEST_TABLE : IMAGES_DEFAULT_TABLE) : format;
+    if (digests && table.startsWith('table') && format !== '' && format !== 'table' && !table.includes('{{.Digest}}')) table += '\t{{.Digest}}';
+    const spec: FormatSpec = { format: table, defaultTable: IMAGES_DEFAULT_TABLE, headers: IMAGE_HEADERS, typeName: '*formatter.ImageContext' };
+    let prepared;
+    try {
+      prepared = prepareFormat(spec);
+    } catch (e) {
+      if (e instanceof TemplateFailure) throw new CliError(e.dockerMessage('parse'), 1);
+      throw e;
+    }
+    const filters = parseFilters(flagList(ctx, 'filter'));
+    if (args[0] !== undefined) filters.set('reference', [...(filters.get('reference') ?? []), args[0]]);
+    const images = listImages(ctx.d, { all: flagBool(ctx, 'all'), filters });
+    const now = ctx.d.now();
+    const refs = filters.get('reference') ?? [];
+    const rows = images.flatMap((img) => imageRows(img)).filter((r) => refs.length === 0 || refs.some((p) => matchesReferenceRow(r.repository, r.tag, p)));
+    const contexts = rows.map((r) => imageContext(r, { trunc: !noTrunc, nowMs: now }));
+    let text;
+    try {
+      text = renderRows(prepared, spec, contexts);
+    } catch (e) {
+      if (e instanceof TemplateFailure) throw new CliError(e.dockerMessage('execute'), 1);
+      throw e;
+    }
+    ctx.out(text);
+    if (rows.length === 0 && args[0] !== undefined && ['ls', 'list', 'rm', 'inspect', 'history', 'prune', 'pull', 'push', 'tag', 'build', 'save', 'load', 'import'].includes(args[0]) && ctx.path === 'images') {
+      ctx.err(`\nNo images found matching "${args[0]}": did you mean "docker image ${args[0]}"?\n`);
+    }
+  },
+};
+
+function matchesReferenceRow(repo: string, tag: string, pattern: string): boolean {
+  const [pRepo, pTag] = splitPattern(pattern);
+  return globMatch(pRepo, repo) && (pTag === undefined || globMatch(pTag, tag));
+}
+
+function splitPattern(p: string): [string, string | undefined] {
+  const slash = p.lastIndexOf('/');
+  const colon = p.lastIndexOf(':');
+  return colon > slash ? [p.slice(0, colon), p.slice(colon + 1)] : [p, undefined];
+}
+
+export function globMatch(pattern: string, s: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+  return re.test(s);
+}

@@ -1,0 +1,83 @@
+// docker rmi / docker image rm: untag, and delete the image when its last reference goes.
+import { CliError, type CommandDef, flagBool } from '../../cli/command.js';
+import { DaemonError, noSuchImage } from '../../engine/errors.js';
+import { findImage, normalizedRefForError, containersUsing } from '../../engine/images/resolve.js';
+import { familiarName, familiarString, parseReference, withDefaultTag } from '../../engine/images/reference.js';
+import type { Daemon } from '../../engine/daemon.js';
+import type { ImageRecord } from '../../engine/state.js';
+import { hasChildren } from '../../engine/images/list.js';
+
+function deleteImage(d: Daemon, img: ImageRecord, lines: string[]): void {
+  lines.push(`Deleted: ${img.id}`);
+  delete d.state.images[img.id];
+  d.event('image', 'delete', img.id, { name: img.id });
+}
+
+function removeImage(d: Daemon, ref: string, force: boolean, lines: string[]): void {
+  const img = findImage(d, ref);
+  if (!img) throw noSuchImage(normalizedRefForError(ref));
+  const short = img.id.slice(7, 19);
+  const byId = /^(sha256:)?[a-f0-9]+$/.test(ref) && img.id.slice(7).startsWith(ref.replace(/^sha256:/, '')) && !img.repoTags.includes(normalizedRefForError(ref));
+  const users = containersUsing(d, img.id);
+  const running = users.find((c) => c.state.Running);
+  if (!byId) {
+    const parsed = withDefaultTag(parseReference(ref));
+    const tag = parsed.digest ? `${familiarName(parsed)}@${parsed.digest}` : familiarString(parsed);
+    const refs = img.repoTags.length + img.repoDigests.filter((r) => !img.repoTags.some((t) => t.startsWith(`${r.split('@')[0]}:`))).length;
+    if (users.length && !force && refs <= 1) {
+      throw new DaemonError(`conflict: unable to remove repository reference "${ref}" (must force) - container ${users[0].id.slice(0, 12)} is using its referenced image ${short}`, 'conflict');
+    }
+    // Untag this reference (and its digest reference when it was the repo's last tag).
+    img.repoTags = img.repoTags.filter((t) => t !== tag);
+    lines.push(`Untagged: ${tag}`);
+    const repo = familiarName(parsed);
+    if (!img.repoTags.some((t) => t.startsWith(`${repo}:`))) {
+      for (const dref of img.repoDigests.filter((r) => r.startsWith(`${repo}@`))) {
+        lines.push(`Untagged: ${dref}`);
+      }
+      img.repoDigests = img.repoDigests.filter((r) => !r.startsWith(`${repo}@`));
+    }
+    d.event('image', 'untag', img.id, { name: img.id });
+    if (img.repoTags.length === 0 && img.repoDigests.length === 0 && users.length === 0 && !hasChildren(d, img)) deleteImage(d, img, lines);
+    return;
+  }
+  if (running) {
+    throw new DaemonError(`conflict: unable to delete ${short} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`, 'conflict');
+  }
+  if (users.length && !force) {
+    throw new DaemonError(`conflict: unable to delete ${short} (must be forced) - image is being used by stopped container ${users[0].id.slice(0, 12)}`, 'conflict');
+  }
+  if (hasChildren(d, img)) {
+    throw new DaemonError(`conflict: unable to delete ${short} (cannot be forced) - image has dependent child images`, 'conflict');
+  }
+  const repos = new Set(img.repoTags.map((t) => t.slice(0, t.lastIndexOf(':'))));
+  if (repos.size > 1 && !force) {
+    throw new DaemonError(`conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories`, 'conflict');
+  }
+  for (const t of img.repoTags) lines.push(`Untagged: ${t}`);
+  for (const r of img.repoDigests) lines.push(`Untagged: ${r}`);
+  img.repoTags = [];
+  img.repoDigests = [];
+  deleteImage(d, img, lines);
+}
+
+export const rmiCommand: CommandDef = {
+  invocations: ['rmi', 'image rm', 'image remove'],
+  args: { kind: 'min', n: 1 },
+  run(ctx, refs) {
+    const force = flagBool(ctx, 'force');
+    const errors: string[] = [];
+    for (const ref of refs) {
+      const lines: string[] = [];
+      try {
+        removeImage(ctx.d, ref, force, lines);
+        for (const l of lines) ctx.out(`${l}\n`);
+      } catch (e) {
+        if (!(e instanceof DaemonError)) throw e;
+        if (force && e.status === 'not-found') continue;
+        errors.push(`Error response from daemon: ${e.message}`);
+      }
+    }
+    if (errors.length) throw new CliError(errors.join('\n'), 1);
+  },
+};

@@ -1,0 +1,43 @@
+// Every command fakedocker implements, found by the path the user typed.
+import type { CommandDef } from '../cli/command.js';
+import { psCommand } from './container/ps.js';
+import { runCommand } from './container/run.js';
+import { createCommand } from './container/create.js';
+import { startCommand } from './container/start.js';
+import { stopCommand } from './container/stop.js';
+import { restartCommand } from './container/restart.js';
+import { killCommand } from './container/kill.js';
+import { pauseCommand, unpauseCommand } from './container/pause.js';
+import { rmCommand } from './container/rm.js';
+import { renameCommand } from './container/rename.js';
+import { waitCommand } from './container/wait.js';
+import { portCommand } from './container/port.js';
+import { logsCommand } from './container/logs.js';
+import { imagesCommand } from './image/list.js';
+import { pullCommand } from './image/pull.js';
+import { tagCommand } from './image/tag.js';
+import { rmiCommand } from './image/rm.js';
+import { versionCommand } from './system/version.js';
+
+export const COMMANDS: CommandDef[] = [
+  psCommand, runCommand, createCommand, startCommand, stopCommand, restartCommand, killCommand, pauseCommand,
+  unpauseCommand, rmCommand, renameCommand, waitCommand, portCommand, logsCommand, imagesCommand, pullCommand,
+  tagCommand, rmiCommand, versionCommand,
+];
+
+/** Management commands whose first argument is a subcommand. */
+export const GROUPS = new Set(['container', 'image', 'volume', 'network', 'system', 'builder', 'context', 'manifest', 'plugin', 'trust', 'swarm', 'node', 'service', 'stack', 'secret', 'config', 'checkpoint']);
+
+const BY_PATH = new Map<string, { def: CommandDef; helpPath: string }>();
+for (const def of COMMANDS) {
+  for (const inv of def.invocations) {
+    // Aliases inside a group report errors under the group's canonical name ("container ls").
+    const group = inv.includes(' ') ? inv.split(' ')[0] : '';
+    const canonical = group ? def.invocations.find((i) => i.startsWith(`${group} `))! : inv;
+    BY_PATH.set(inv, { def, helpPath: canonical });
+  }
+}
+
+export function findCommand(path: string): { def: CommandDef; helpPath: string } | undefined {
+  return BY_PATH.get(path);
+}

@@ -1,0 +1,69 @@
+// Adapter between Docker's formatters and the Go template engine (./template/): Docker's function
+// map, header mode, and a fast path for the common "{{.Field}}\t{{.Other}}" templates.
+import { dockerFuncs, headerFuncs, executeTemplate, parseGoTemplate } from './template-bridge.js';
+
+export interface CompiledTemplate {
+  execute(data: object): string;
+  /** Renders the header row: fields resolve to their header text. */
+  header(headers: Record<string, string>): string;
+}
+
+const SIMPLE = /^(?:[^{}]|\{\{\s*\.[A-Za-z_][A-Za-z0-9_]*\s*\}\}|\{(?!\{)|\}(?!\}))*$/;
+const FIELD = /\{\{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+function fieldValue(data: any, name: string): unknown {
+  const v = data[name];
+  return typeof v === 'function' ? v.call(data) : v;
+}
+
+function stringify(v: unknown): string {
+  if (v === undefined || v === null) return '<no value>';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return String(v);
+}
+
+/** Label "com.example.some-key" → header "some key". */
+export function labelHeader(name: string): string {
+  const parts = name.split('.');
+  return parts[parts.length - 1].replace(/[-_]/g, ' ');
+}
+
+export function compileGoTemplate(text: string, typeName: string): CompiledTemplate {
+  const full = parseGoTemplate(text, dockerFuncs);
+  if (SIMPLE.test(text)) {
+    const pieces: (string | { field: string })[] = [];
+    let last = 0;
+    for (const m of text.matchAll(FIELD)) {
+      pieces.push(text.slice(last, m.index));
+      pieces.push({ field: m[1] });
+      last = m.index! + m[0].length;
+    }
+    pieces.push(text.slice(last));
+    return {
+      execute(data) {
+        let s = '';
+        for (const p of pieces) {
+          if (typeof p === 'string') { s += p; continue; }
+          if (!(p.field in data)) return executeTemplate(full, data, typeName); // for Docker's exact error
+          s += stringify(fieldValue(data, p.field));
+        }
+        return s;
+      },
+      header(headers) {
+        let s = '';
+        for (const p of pieces) s += typeof p === 'string' ? p : headers[p.field] ?? '';
+        return s;
+      },
+    };
+  }
+  const headerTemplate = parseGoTemplate(text, headerFuncs);
+  return {
+    execute: (data) => executeTemplate(full, data, typeName),
+    header: (headers) => executeTemplate(headerTemplate, headerObject(headers), 'map[string]string', true),
+  };
+}
+
+function headerObject(headers: Record<string, string>): object {
+  return { ...headers, Label: (name: string) => labelHeader(name) };
+}
