@@ -1,3 +1,3 @@
-import type { TreeSource } from '../trees.js';
+import type { TreeBuilder } from '../trees.js';
 
-export const HUB_TREES: Record<string, TreeSource> = {};
+export const HUB_TREES: Record<string, TreeBuilder> = {};
