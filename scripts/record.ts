@@ -19,7 +19,6 @@ import {
   engineVersions,
   imageState,
   presentImageRefs,
-  removeCreatedImages,
   resetEngine,
   STANDARD_IMAGES,
   takeBaseline,
@@ -81,8 +80,7 @@ async function recordOne(sc: Scenario, dockerPath: string, baseline: Baseline, v
         if (item.kind !== 'step' && res.exitCode !== 0) log(`note: ${sc.id}:${item.line}: ${item.kind} exited ${res.exitCode}: ${res.stderr.trim()}`);
       },
     });
-    removeCreatedImages(before, log, dockerPath);
-    resetEngine(baseline, log, { buildCache }, dockerPath);
+    resetEngine(baseline, log, { buildCache, removeImagesSince: before }, dockerPath);
     log(`recorded ${sc.id}: ${run.steps.length} steps in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     return {
       scenario: sc.id,

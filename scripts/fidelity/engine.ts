@@ -123,15 +123,23 @@ export function takeBaseline(log: (s: string) => void, dockerPath = 'docker'): B
  * volumes), all volumes, custom networks and (if asked) the build cache, and re-creates
  * standard refs that a scenario removed (docker tag if the image is still there, else
  * docker pull from the mirror), restoring their RepoDigests (by docker pull).
- * Images are not deleted here: see removeCreatedImages.
+ * With removeImagesSince, also removes the images created since that snapshot
+ * (removeCreatedImages); no other image is ever deleted.
  */
-export function resetEngine(baseline: Baseline, log: (s: string) => void, opts: { buildCache?: boolean } = {}, dockerPath = 'docker'): void {
+export function resetEngine(
+  baseline: Baseline,
+  log: (s: string) => void,
+  opts: { buildCache?: boolean; removeImagesSince?: ImageState } = {},
+  dockerPath = 'docker',
+): void {
   const ids = lines(docker(['ps', '-aq'], dockerPath).stdout);
   if (ids.length) docker(['rm', '-f', '-v', ...ids], dockerPath);
   const vols = lines(docker(['volume', 'ls', '-q'], dockerPath).stdout);
   if (vols.length) docker(['volume', 'rm', '-f', ...vols], dockerPath);
   docker(['network', 'prune', '-f'], dockerPath);
   if (opts.buildCache) docker(['builder', 'prune', '-af'], dockerPath);
+  // after the containers are gone, so that no container keeps a created image in use
+  if (opts.removeImagesSince) removeCreatedImages(opts.removeImagesSince, log, dockerPath);
 
   let st = imageState(dockerPath);
   for (const [ref, want] of baseline.standard) {

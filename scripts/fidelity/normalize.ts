@@ -15,7 +15,8 @@
 //                       "2026-11-28 01:25:43 +0000 UTC" → "<time> +0000 UTC"; nginx
 //                       "2026/11/28 02:09:53" → "<time>"; nginx access log
 //                       "[28/Nov/2026:02:09:53 +0000]" → "[<time> +0000]"; redis
-//                       "28 Nov 2026 02:09:53.123" → "<time>".
+//                       "28 Nov 2026 02:09:53.123" → "<time>" and its signal handler's unix
+//                       time "signal-handler (1795832254)" → "signal-handler (<time>)".
 //                       Go's zero time 0001-01-01T00:00:00Z is deterministic and is kept.
 //   IDs                 64-hex and 12-hex words (container, image, layer, network, endpoint,
 //                       sandbox IDs, digests after "sha256:", hostnames) → "<id:N>" for the
@@ -23,7 +24,8 @@
 //                       number of its full ID.
 //   generated names     Docker's adjective_surname[digit] container names → "<name:N>":
 //                       a lowercase word "_" lowercase word (each ≥ 3 letters), optionally
-//                       one digit, not touching [A-Za-z0-9_.-] on either side, and not in
+//                       one digit, not touching [A-Za-z0-9_.-/] on either side (a single
+//                       leading "/" is allowed, as in "Name": "/funny_mayer"), and not in
 //                       NOT_NAMES (identifiers that programs print, e.g. clock_gettime).
 //   host ports          a 5-digit port in the ephemeral range 32768-60999 right after ":" or
 //                       "-" (0.0.0.0:32768->80/tcp, [::]:32768, 32768-32770) or as
@@ -36,7 +38,11 @@
 //                       ("Exited (0) 5 seconds ago" → "Exited (0) <ago>": the code stays).
 //   sizes               human sizes 145MB, 1.98MB, 10.1kB, 0B → "<size>"; byte counts of
 //                       inspect keys "Size", "SizeRw", "SizeRootFs", "VirtualSize" → <bytes>;
-//                       process IDs of inspect key "Pid" (non-zero) → <pid>.
+//                       process IDs of inspect key "Pid" (non-zero) → <pid>, and of nginx's
+//                       "start worker process 25" → "start worker process <pid>" (they vary
+//                       with the entrypoint's short-lived processes).
+//   pull progress       a layer's "<id>: Verifying Checksum" line is dropped: the engine emits
+//                       it or not depending on timing (seen both ways for the same pull).
 // Literals: a candidate value that occurs in the scenario's own text (a name given with
 // --name, an ID typed in a command, a port given with -p, ranges included) is never
 // replaced: it comes from the user, not from chance.
@@ -76,9 +82,12 @@ const RE_GOTIME = /\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?(?= [+-]\d{4}\b)
 const RE_NGINXTIME = /\b\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}\b/g;
 const RE_ACCESSTIME = /\[\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2}(?= [+-]\d{4}\])/g;
 const RE_REDISTIME = /\b\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2}\.\d{3}\b/g;
+const RE_REDISSIG = /(signal-handler \()\d+(\))/g;
+const RE_NGINXWORKER = /(start worker process )\d+/g;
 
 const RE_HEX = /(?<![0-9A-Za-z])([0-9a-f]{64}|[0-9a-f]{12})(?![0-9A-Za-z])/g;
-const RE_NAME = /(?<![A-Za-z0-9_.-])([a-z]{3,}_[a-z]{3,}[0-9]?)(?![A-Za-z0-9_.-])/g;
+// a "/" may precede a name only as in inspect's "Name": "/funny_mayer" (not inside a path)
+const RE_NAME = /(?<=^|[^A-Za-z0-9_.\-/]|(?:^|[^A-Za-z0-9_.\-/])\/)([a-z]{3,}_[a-z]{3,}[0-9]?)(?![A-Za-z0-9_./-])/g;
 const RE_PORT = /((?:[:-])|"HostPort": ")(\d{5})(?!\d)/g;
 const RE_IP = /(?<![\d.])172\.(1[6-9]|2\d|3[01])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)/g;
 const RE_MAC = /(?<![0-9a-fA-F:])[0-9a-f]{2}(?::[0-9a-f]{2}){5}(?![0-9a-fA-F:])/g;
@@ -89,6 +98,8 @@ const RE_UP = new RegExp(`\\bUp ${DUR}`, 'g');
 const RE_SIZE = /(?<![\w.])\d+(?:\.\d+)?(?:B|kB|MB|GB|TB|PB)(?![\w])/g;
 const RE_BYTES = /("(?:Size|SizeRw|SizeRootFs|VirtualSize)": )\d+/g;
 const RE_PID = /("Pid": )[1-9]\d*/g;
+
+const RE_VERIFYING = /^[0-9a-f]{12}: Verifying Checksum$/;
 
 const HEADER_CELL = /^[A-Z][A-Z0-9 %\/().:-]*[A-Z0-9%)]$|^[A-Z]$/;
 
@@ -144,6 +155,7 @@ export class Normalizer {
     s = s.replace(RE_NGINXTIME, '<time>');
     s = s.replace(RE_ACCESSTIME, '[<time>');
     s = s.replace(RE_REDISTIME, '<time>');
+    s = s.replace(RE_REDISSIG, '$1<time>$2');
     s = s.replace(RE_HEX, (all: string) => {
       if (this.literals.has(all)) return all;
       const n = this.num(this.ids, all.slice(0, 12));
@@ -167,13 +179,14 @@ export class Normalizer {
     s = s.replace(RE_SIZE, (all: string) => (this.literals.has(all) ? all : '<size>'));
     s = s.replace(RE_BYTES, '$1<bytes>');
     s = s.replace(RE_PID, '$1<pid>');
+    s = s.replace(RE_NGINXWORKER, '$1<pid>');
     return s;
   }
 
   /** Normalizes a whole output (stdout or stderr), tables included. */
   normalize(output: string): string {
     if (!output) return output;
-    const lines = output.split('\n');
+    const lines = output.split('\n').filter((l) => !RE_VERIFYING.test(l));
     const out: string[] = [];
     for (let i = 0; i < lines.length; ) {
       const offsets = headerOffsets(lines[i]!);

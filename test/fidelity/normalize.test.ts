@@ -164,3 +164,21 @@ describe('comparison', () => {
     );
   });
 });
+
+describe('normalizer: regressions seen in recordings', () => {
+  it('does not take /proc paths for names', () => {
+    const n = new Normalizer('');
+    expect(n.normalize('"/proc/latency_stats",\n"/proc/timer_list",\n"Name": "/funny_mayer",')).toBe('"/proc/latency_stats",\n"/proc/timer_list",\n"Name": "/<name:1>",');
+  });
+  it('normalizes redis signal-handler times and nginx worker pids', () => {
+    const n = new Normalizer('');
+    expect(n.normalize('1:signal-handler (1795832254) Received SIGTERM scheduling shutdown...')).toBe('1:signal-handler (<time>) Received SIGTERM scheduling shutdown...');
+    expect(n.normalize('2026/11/28 02:09:53 [notice] 1#1: start worker process 25')).toBe('<time> [notice] 1#1: start worker process <pid>');
+  });
+  it('drops pull progress "Verifying Checksum" lines only', () => {
+    const n = new Normalizer('');
+    expect(n.normalize('a1b2c3d4e5f6: Pulling fs layer\na1b2c3d4e5f6: Verifying Checksum\na1b2c3d4e5f6: Download complete\n')).toBe(
+      '<id:1:short>: Pulling fs layer\n<id:1:short>: Download complete\n',
+    );
+  });
+});
