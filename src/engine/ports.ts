@@ -165,9 +165,14 @@ export function boundPorts(d: Daemon, exceptId?: string): Set<string> {
   return used;
 }
 
-/** Next free dynamic port for (ip, proto), advancing the allocator as dockerd does. */
+/**
+ * Next free dynamic port, advancing the allocator sequentially and wrapping. dockerd keeps one
+ * pointer per (IP, protocol), but on a real host the same range also serves the kernel's
+ * outgoing connections and Docker 28 probes by binding, so recorded allocations practically never
+ * repeat a number across protocols or addresses; one shared pointer reproduces what users see.
+ */
 export function allocateDynamicPort(d: Daemon, ips: string[], proto: string, used: Set<string>): number | undefined {
-  const key = `${ips[0]}/${proto}`;
+  const key = 'any';
   let last = d.state.portsLast[key] ?? EPHEMERAL_END;
   const size = EPHEMERAL_END - EPHEMERAL_START + 1;
   for (let i = 0; i < size; i++) {
