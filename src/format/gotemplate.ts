@@ -1,6 +1,6 @@
 // Adapter between Docker's formatters and the Go template engine (./template/): Docker's function
 // map, header mode, and a fast path for the common "{{.Field}}\t{{.Other}}" templates.
-import { dockerFuncs, headerFuncs, executeTemplate, parseGoTemplate } from './template-bridge.js';
+import { dockerFuncs, executeTemplate, parseGoTemplate } from './template-bridge.js';
 
 export interface CompiledTemplate {
   execute(data: object): string;
@@ -57,10 +57,9 @@ export function compileGoTemplate(text: string, typeName: string): CompiledTempl
       },
     };
   }
-  const headerTemplate = parseGoTemplate(text, headerFuncs);
   return {
     execute: (data) => executeTemplate(full, data, typeName),
-    header: (headers) => executeTemplate(headerTemplate, headerObject(headers), 'map[string]string', true),
+    header: (headers) => executeTemplate(full, headerObject(headers), 'map[string]string', true),
   };
 }
 

@@ -1,6 +1,9 @@
 // Binds Docker's formatting to the Go template engine in ./template/ and maps the engine's
 // errors to the exact texts each Docker command prints.
-// NOTE: wired to the engine once it lands; until then only simple field templates work.
+import {
+  asStruct, dockerFuncs as engineDockerFuncs, dockerHeaderFuncs, parseTemplate, Template,
+  TemplateExecError, TemplateParseError, type FuncMap,
+} from './template/index.js';
 
 export class TemplateFailure extends Error {
   constructor(readonly phase: 'parse' | 'execute', readonly goMessage: string) {
@@ -13,21 +16,53 @@ export class TemplateFailure extends Error {
   }
 }
 
-export type GoTemplate = { text: string };
-export const dockerFuncs = {};
-export const headerFuncs = {};
+export type GoTemplate = Template;
+export const dockerFuncs: FuncMap = engineDockerFuncs;
+export const headerFuncs: FuncMap = dockerHeaderFuncs;
 
-export function parseGoTemplate(text: string, _funcs: object): GoTemplate {
-  if ((text.match(/\{\{/g) ?? []).length !== (text.match(/\}\}/g) ?? []).length) {
-    throw new TemplateFailure('parse', 'template: :1: unclosed action');
+export function parseGoTemplate(text: string, funcs: FuncMap = dockerFuncs): GoTemplate {
+  try {
+    return parseTemplate(text, funcs);
+  } catch (e) {
+    if (e instanceof TemplateParseError) throw new TemplateFailure('parse', e.message);
+    throw e;
   }
-  return { text };
 }
 
-export function executeTemplate(t: GoTemplate, data: object, typeName: string, _header = false): string {
-  const m = /\{\{\s*\.([A-Za-z_]\w*)/.exec(t.text);
-  if (m && !(m[1] in data)) {
-    throw new TemplateFailure('execute', `template: :1:${m.index + 2}: executing "" at <.${m[1]}>: can't evaluate field ${m[1]} in type ${typeName}`);
+/** Go's json.Marshal string escaping (HTML-safe: <, > and & become \u003c, \u003e, \u0026). */
+function goJSONString(s: string): string {
+  return JSON.stringify(s).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Gives a formatter context (an object whose fields are zero-argument functions) Go struct
+ * semantics and Docker's MarshalJSON: every field, keys sorted, string values as the table shows.
+ */
+export function formatterContext<T extends object>(ctx: T, typeName: string): T {
+  const obj = ctx as Record<string, unknown>;
+  if (!('MarshalJSON' in obj)) {
+    Object.defineProperty(obj, 'MarshalJSON', {
+      enumerable: false,
+      value: () => {
+        const keys = Object.keys(obj).filter((k) => typeof obj[k] === 'function' && (obj[k] as Function).length === 0).sort();
+        const parts = keys.map((k) => {
+          const v = (obj[k] as () => unknown)();
+          return `${goJSONString(k)}:${v === null || v === undefined ? 'null' : typeof v === 'string' ? goJSONString(v) : JSON.stringify(v)}`;
+        });
+        return `{${parts.join(',')}}`;
+      },
+    });
   }
-  throw new TemplateFailure('execute', 'template engine not available yet');
+  return asStruct(ctx, typeName);
+}
+
+export function executeTemplate(t: GoTemplate, data: object, typeName: string, header = false): string {
+  try {
+    if (header) return t.execute(data, { funcs: dockerHeaderFuncs });
+    return t.execute(typeName ? formatterContext(data, typeName) : data);
+  } catch (e) {
+    if (e instanceof TemplateExecError) throw new TemplateFailure('execute', e.message);
+    throw e;
+  }
 }
