@@ -184,7 +184,7 @@ async function main(): Promise<void> {
       for (const s of fx.steps) {
         const raw = flags.has('--raw');
         const out = raw ? s.stdout : n.normalize(s.stdout);
-        const err = raw ? s.stderr : n.normalize(s.stderr);
+        const err = raw ? s.stderr : n.normalize(s.stderr, 'stderr');
         process.stdout.write(`$ ${s.cmd}    [exit ${s.exitCode}]\n${out}${err ? `[stderr]\n${err}` : ''}\n`);
       }
     }
@@ -193,6 +193,11 @@ async function main(): Promise<void> {
   if (flags.has('--replay') || flags.has('--update-gaps')) return replay(flags.has('--update-gaps'));
   return record();
 }
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 main().catch((e) => {
   log(`record: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

@@ -161,8 +161,8 @@ export function compareSteps(fx: Pick<Fixture, 'text' | 'steps'>, actual: Pick<S
   const nAct = new Normalizer(fx.text);
   return fx.steps.map((step, i) => {
     const a = actual[i] ?? { stdout: '', stderr: '<<step was not run>>', exitCode: -1 };
-    const expected = { stdout: nExp.normalize(step.stdout), stderr: nExp.normalize(step.stderr), exitCode: step.exitCode };
-    const act = { stdout: nAct.normalize(a.stdout), stderr: nAct.normalize(a.stderr), exitCode: a.exitCode };
+    const expected = { stdout: nExp.normalize(step.stdout), stderr: nExp.normalize(step.stderr, 'stderr'), exitCode: step.exitCode };
+    const act = { stdout: nAct.normalize(a.stdout), stderr: nAct.normalize(a.stderr, 'stderr'), exitCode: a.exitCode };
     const parts: string[] = [];
     if (expected.stdout !== act.stdout) parts.push(unified('stdout', expected.stdout, act.stdout));
     if (expected.stderr !== act.stderr) parts.push(unified('stderr', expected.stderr, act.stderr));

@@ -33,10 +33,14 @@
 //   container IPs       IPv4 in Docker's default pools 172.16.0.0/12 → "<ip:N>", except
 //                       network (x.y.0.0) and gateway (x.y.0.1) addresses.
 //   MAC addresses       aa:bb:cc:dd:ee:ff → "<mac:N>".
+// Examples: a value right after "e.g." (optionally "," spaces, newlines, a quote), as in help
+// texts' "(e.g., 172.30.100.104)", is an example, not a random value, and is kept.
 //   relative times      "3 seconds ago", "About a minute ago", "Less than a second ago" →
 //                       "<ago>"; "Up 2 seconds", "Up About an hour" → "Up <uptime>"
 //                       ("Exited (0) 5 seconds ago" → "Exited (0) <ago>": the code stays).
-//   sizes               human sizes 145MB, 1.98MB, 10.1kB, 0B → "<size>"; byte counts of
+//   sizes               human sizes 145MB, 1.98MB, 10.1kB, 0B → "<size>", on stdout only
+//                       (sizes on stderr are in error texts, e.g. "Minimum memory limit
+//                       allowed is 6MB", which do not depend on a build); byte counts of
 //                       inspect keys "Size", "SizeRw", "SizeRootFs", "VirtualSize" → <bytes>;
 //                       process IDs of inspect key "Pid" (non-zero) → <pid>, and of nginx's
 //                       "start worker process 25" → "start worker process <pid>" (they vary
@@ -99,6 +103,7 @@ const RE_SIZE = /(?<![\w.])\d+(?:\.\d+)?(?:B|kB|MB|GB|TB|PB)(?![\w])/g;
 const RE_BYTES = /("(?:Size|SizeRw|SizeRootFs|VirtualSize)": )\d+/g;
 const RE_PID = /("Pid": )[1-9]\d*/g;
 
+const RE_EXAMPLE = /e\.g\.,?\s*"?([^\s"()]+)/g;
 const RE_VERIFYING = /^[0-9a-f]{12}: Verifying Checksum$/;
 
 const HEADER_CELL = /^[A-Z][A-Z0-9 %\/().:-]*[A-Z0-9%)]$|^[A-Z]$/;
@@ -123,6 +128,8 @@ function literalSet(scenarioText: string): Set<string> {
   return set;
 }
 
+export type Stream = 'stdout' | 'stderr';
+
 export class Normalizer {
   private readonly literals: Set<string>;
   private readonly ids = new Map<string, number>();
@@ -130,9 +137,15 @@ export class Normalizer {
   private readonly ports = new Map<string, number>();
   private readonly ips = new Map<string, number>();
   private readonly macs = new Map<string, number>();
+  /** examples ("e.g. VALUE") of the output being normalized */
+  private examples = new Set<string>();
 
   constructor(scenarioText = '') {
     this.literals = literalSet(scenarioText);
+  }
+
+  private isLiteral(v: string): boolean {
+    return this.literals.has(v) || this.examples.has(v);
   }
 
   private num(map: Map<string, number>, key: string): number {
@@ -145,11 +158,11 @@ export class Normalizer {
   }
 
   /** Normalizes one piece of text that has no table layout (a line or a cell). */
-  normalizeText(s: string): string {
+  normalizeText(s: string, stream: Stream = 'stdout'): string {
     if (!s) return s;
     s = s.replace(RE_DATAROOT, '/var/lib/docker').replace(RE_EXECROOT, '/var/run/docker');
     s = s.replace(RE_RFC3339, (all, dt: string, frac: string | undefined, zone: string) =>
-      all === '0001-01-01T00:00:00Z' || this.literals.has(dt) ? all : `${frac ? '<time.frac>' : '<time>'}${zone}`,
+      all === '0001-01-01T00:00:00Z' || this.isLiteral(dt) || this.isLiteral(all) ? all : `${frac ? '<time.frac>' : '<time>'}${zone}`,
     );
     s = s.replace(RE_GOTIME, (all) => (all.startsWith('0001-01-01 00:00:00') ? all : '<time>'));
     s = s.replace(RE_NGINXTIME, '<time>');
@@ -157,26 +170,26 @@ export class Normalizer {
     s = s.replace(RE_REDISTIME, '<time>');
     s = s.replace(RE_REDISSIG, '$1<time>$2');
     s = s.replace(RE_HEX, (all: string) => {
-      if (this.literals.has(all)) return all;
+      if (this.isLiteral(all)) return all;
       const n = this.num(this.ids, all.slice(0, 12));
       return all.length === 64 ? `<id:${n}>` : `<id:${n}:short>`;
     });
     s = s.replace(RE_NAME, (all: string) => {
-      if (this.literals.has(all) || NOT_NAMES.has(all)) return all;
+      if (this.isLiteral(all) || NOT_NAMES.has(all)) return all;
       return `<name:${this.num(this.names, all)}>`;
     });
     s = s.replace(RE_PORT, (all, pre: string, port: string) => {
-      if (!isEphemeralPort(Number(port)) || this.literals.has(port)) return all;
+      if (!isEphemeralPort(Number(port)) || this.isLiteral(port)) return all;
       return `${pre}<port:${this.num(this.ports, port)}>`;
     });
     s = s.replace(RE_IP, (all: string, _b: string, c: string, d: string) => {
-      if ((c === '0' && (d === '0' || d === '1')) || this.literals.has(all)) return all;
+      if ((c === '0' && (d === '0' || d === '1')) || this.isLiteral(all)) return all;
       return `<ip:${this.num(this.ips, all)}>`;
     });
-    s = s.replace(RE_MAC, (all: string) => (this.literals.has(all) ? all : `<mac:${this.num(this.macs, all)}>`));
+    s = s.replace(RE_MAC, (all: string) => (this.isLiteral(all) ? all : `<mac:${this.num(this.macs, all)}>`));
     s = s.replace(RE_AGO, '<ago>');
     s = s.replace(RE_UP, 'Up <uptime>');
-    s = s.replace(RE_SIZE, (all: string) => (this.literals.has(all) ? all : '<size>'));
+    if (stream === 'stdout') s = s.replace(RE_SIZE, (all: string) => (this.isLiteral(all) ? all : '<size>'));
     s = s.replace(RE_BYTES, '$1<bytes>');
     s = s.replace(RE_PID, '$1<pid>');
     s = s.replace(RE_NGINXWORKER, '$1<pid>');
@@ -184,26 +197,27 @@ export class Normalizer {
   }
 
   /** Normalizes a whole output (stdout or stderr), tables included. */
-  normalize(output: string): string {
+  normalize(output: string, stream: Stream = 'stdout'): string {
     if (!output) return output;
+    this.examples = new Set([...output.matchAll(RE_EXAMPLE)].map((m) => m[1]!));
     const lines = output.split('\n').filter((l) => !RE_VERIFYING.test(l));
     const out: string[] = [];
     for (let i = 0; i < lines.length; ) {
       const offsets = headerOffsets(lines[i]!);
       if (!offsets) {
-        out.push(this.normalizeText(lines[i]!));
+        out.push(this.normalizeText(lines[i]!, stream));
         i++;
         continue;
       }
       let j = i + 1;
       while (j < lines.length && lines[j] !== '' && !headerOffsets(lines[j]!)) j++;
-      out.push(...this.normalizeTable(lines.slice(i, j), offsets));
+      out.push(...this.normalizeTable(lines.slice(i, j), offsets, stream));
       i = j;
     }
     return out.join('\n');
   }
 
-  private normalizeTable(rows: string[], offsets: number[]): string[] {
+  private normalizeTable(rows: string[], offsets: number[], stream: Stream): string[] {
     const ncol = offsets.length;
     const rawCells: (string[] | null)[] = rows.map((row) => splitRow(row, offsets));
     // raw widths and slack per column (all but the last)
@@ -218,11 +232,11 @@ export class Normalizer {
     const normalizedRaw: (string | null)[] = [];
     rawCells.forEach((cells, r) => {
       if (cells) {
-        normCells.push(cells.map((cell, c) => this.normalizeText(c < ncol - 1 ? cell.trimEnd() : cell)));
+        normCells.push(cells.map((cell, c) => this.normalizeText(c < ncol - 1 ? cell.trimEnd() : cell, stream)));
         normalizedRaw.push(null);
       } else {
         normCells.push(null);
-        normalizedRaw.push(`!misaligned! ${this.normalizeText(rows[r]!)}`);
+        normalizedRaw.push(`!misaligned! ${this.normalizeText(rows[r]!, stream)}`);
       }
     });
     const widths: number[] = [];

@@ -182,3 +182,22 @@ describe('normalizer: regressions seen in recordings', () => {
     );
   });
 });
+
+describe('normalizer: streams', () => {
+  it('keeps sizes in error texts on stderr', () => {
+    const n = new Normalizer('');
+    expect(n.normalize('docker: Error response from daemon: Minimum memory limit allowed is 6MB\n', 'stderr')).toBe(
+      'docker: Error response from daemon: Minimum memory limit allowed is 6MB\n',
+    );
+    expect(n.normalize('Total reclaimed space: 0B\n')).toBe('Total reclaimed space: <size>\n');
+  });
+});
+
+describe('normalizer: help texts', () => {
+  it('keeps example addresses', () => {
+    const n = new Normalizer('');
+    expect(n.normalize('--ip string   IPv4 address (e.g., 172.30.100.104)\n  Container MAC address (e.g.,\n     92:d0:c6:0a:29:33)')).toBe(
+      '--ip string   IPv4 address (e.g., 172.30.100.104)\n  Container MAC address (e.g.,\n     92:d0:c6:0a:29:33)',
+    );
+  });
+});
