@@ -1,0 +1,210 @@
+// System tools: env printenv hostname whoami id uname date sleep ps free nproc which yes clear.
+import { Blocked, KERNEL_RELEASE, KERNEL_VERSION, MACHINE, MEM_TOTAL_KB, NCPU, parseGroup } from '../context.js';
+import { dateString, strftime } from '../fsutil.js';
+import { findInPath } from '../shell/interp.js';
+import type { CommandImpl } from './types.js';
+
+export const env: CommandImpl = (c) => {
+  const args = c.argv.slice(1);
+  const vars = new Map(c.env);
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-i' || a === '-') vars.clear();
+    else if (a === '-u') vars.delete(args[++i] ?? '');
+    else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) {
+      const eq = a.indexOf('=');
+      vars.set(a.slice(0, eq), a.slice(eq + 1));
+    } else break;
+  }
+  if (i < args.length) return c.sh.runProgram(c.sh, args.slice(i), c.io, vars, c.sh.line);
+  for (const [k, v] of vars) c.out(`${k}=${v}\n`);
+  return 0;
+};
+
+export const printenv: CommandImpl = (c) => {
+  const names = c.argv.slice(1);
+  if (!names.length) {
+    for (const [k, v] of c.env) c.out(`${k}=${v}\n`);
+    return 0;
+  }
+  let st = 0;
+  for (const n of names) {
+    const v = c.env.get(n);
+    if (v === undefined) st = 1;
+    else c.out(v + '\n');
+  }
+  return st;
+};
+
+export const hostname: CommandImpl = (c) => {
+  c.out((c.sim.req.hostname || (c.sim.fs.readFile('/etc/hostname') ?? '').trim()) + '\n');
+  return 0;
+};
+
+export const whoami: CommandImpl = (c) => {
+  const u = c.sim.user;
+  if (u.name === undefined) {
+    c.err(c.gnu ? `whoami: cannot find name for user ID ${u.uid}\n` : `whoami: unknown uid ${u.uid}\n`);
+    return 1;
+  }
+  c.out(u.name + '\n');
+  return 0;
+};
+
+export const id: CommandImpl = (c) => {
+  const u = c.sim.user;
+  const args = c.argv.slice(1);
+  const groups = [u.gid];
+  if (u.name) for (const g of parseGroup(c.sim.fs)) if (g.members.includes(u.name) && !groups.includes(g.gid)) groups.push(g.gid);
+  const gname = (gid: number) => parseGroup(c.sim.fs).find((g) => g.gid === gid)?.name;
+  if (args.includes('-u')) {
+    c.out((args.includes('-n') ? u.name ?? String(u.uid) : String(u.uid)) + '\n');
+    return 0;
+  }
+  if (args.includes('-g')) {
+    c.out((args.includes('-n') ? gname(u.gid) ?? String(u.gid) : String(u.gid)) + '\n');
+    return 0;
+  }
+  if (args.includes('-G')) {
+    c.out(groups.join(' ') + '\n');
+    return 0;
+  }
+  const fmt = (n: number, name: string | undefined) => (name !== undefined ? `${n}(${name})` : String(n));
+  c.out(`uid=${fmt(u.uid, u.name)} gid=${fmt(u.gid, gname(u.gid))} groups=${groups.map((g) => fmt(g, gname(g))).join(',')}\n`);
+  return 0;
+};
+
+export const uname: CommandImpl = (c) => {
+  const f = new Set(c.argv.slice(1).join('').replace(/-/g, ''));
+  const fields: [string, string][] = [
+    ['s', 'Linux'],
+    ['n', c.sim.req.hostname],
+    ['r', KERNEL_RELEASE],
+    ['v', KERNEL_VERSION],
+    ['m', MACHINE],
+    ['p', c.gnu ? 'unknown' : 'unknown'],
+    ['i', 'unknown'],
+    ['o', 'GNU/Linux'],
+  ];
+  let sel: string[];
+  if (f.has('a')) sel = ['s', 'n', 'r', 'v', 'm', 'o'];
+  else sel = fields.map(([k]) => k).filter((k) => f.has(k));
+  if (!sel.length) sel = ['s'];
+  c.out(fields.filter(([k]) => sel.includes(k)).map(([, v]) => v).join(' ') + '\n');
+  return 0;
+};
+
+export const date: CommandImpl = (c) => {
+  const fmt = c.argv.slice(1).find((a) => a.startsWith('+'));
+  c.out((fmt ? strftime(fmt.slice(1), c.sim.nowMs) : dateString(c.sim.nowMs)) + '\n');
+  return 0;
+};
+
+/** Parse a sleep duration: "5", "0.5", "2m", "1h", "infinity". */
+export function parseDuration(s: string): number | undefined {
+  if (s === 'infinity' || s === 'inf') return Infinity;
+  const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(s);
+  if (!m) return undefined;
+  const mult = { '': 1000, s: 1000, m: 60000, h: 3600000, d: 86400000 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * mult;
+}
+
+export const sleep: CommandImpl = (c) => {
+  const args = c.argv.slice(1);
+  if (!args.length) {
+    c.err(c.gnu ? "sleep: missing operand\nTry 'sleep --help' for more information.\n" : 'BusyBox v1.35.0 (Debian 1:1.35.0-4+b7) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n');
+    return 1;
+  }
+  let total = 0;
+  for (const a of args) {
+    const d = parseDuration(a);
+    if (d === undefined) {
+      c.err(c.gnu ? `sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n` : `sleep: invalid number '${a}'\n`);
+      return 1;
+    }
+    total += d;
+  }
+  if (total === Infinity) throw new Blocked('sleep');
+  c.sim.sleep(total);
+  return 0;
+};
+
+export const ps: CommandImpl = (c) => {
+  const req = c.sim.req;
+  const procs = req.processes?.length
+    ? req.processes.map((p) => ({ pid: p.pid, user: p.user || 'root', cmd: p.argv.join(' ') }))
+    : [{ pid: 1, user: c.sim.user.name ?? String(c.sim.user.uid), cmd: req.pid === 1 ? c.argv.join(' ') : req.argv.join(' ') }];
+  const self = req.pid === 1 && !req.processes?.length ? undefined : { pid: req.pid === 1 ? c.sim.allocPid() : req.pid + 1, user: c.sim.user.name ?? 'root', cmd: c.argv.join(' ') };
+  const all = self && !procs.some((p) => p.pid === self.pid) ? [...procs, self] : procs;
+  if (!c.gnu) {
+    c.out('PID   USER     COMMAND\n');
+    for (const p of all) c.out(`${String(p.pid).padStart(5)} ${p.user.padEnd(8).slice(0, 8)} ${p.cmd}\n`);
+    return 0;
+  }
+  const aux = c.argv.slice(1).some((a) => /a|e|x/.test(a));
+  if (aux) {
+    c.out('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n');
+    const t = new Date(c.sim.nowMs);
+    const start = `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+    for (const p of all) c.out(`${p.user.padEnd(8)} ${String(p.pid).padStart(7)}  0.0  0.0   2576   920 ${c.sim.req.tty ? 'pts/0   ' : '?       '} ${p === self ? 'R' : 'S'}s   ${start}   0:00 ${p.cmd}\n`);
+    return 0;
+  }
+  c.out('    PID TTY          TIME CMD\n');
+  for (const p of all) c.out(`${String(p.pid).padStart(7)} ${c.sim.req.tty ? 'pts/0   ' : '?       '} 00:00:00 ${p.cmd.split(' ')[0]!.split('/').pop()}\n`);
+  return 0;
+};
+
+export const free: CommandImpl = (c) => {
+  const total = MEM_TOTAL_KB;
+  const used = 209404;
+  const freeKb = 22360832;
+  const shared = 8788;
+  const buff = 2113860;
+  const avail = 24169000;
+  const args = c.argv.slice(1).join(' ');
+  const conv = (k: number) => (args.includes('-m') ? Math.floor(k / 1024) : args.includes('-g') ? Math.floor(k / 1048576) : k);
+  if (c.gnu) {
+    c.out('               total        used        free      shared  buff/cache   available\n');
+    c.out(`Mem:    ${[total, used, freeKb, shared, buff, avail].map((v) => String(conv(v)).padStart(11)).join(' ')}\n`);
+    c.out(`Swap:   ${[0, 0, 0].map((v) => String(v).padStart(11)).join(' ')}\n`);
+    return 0;
+  }
+  c.out('              total        used        free      shared  buff/cache   available\n');
+  c.out(`Mem:   ${[total, used, freeKb, shared, buff, avail].map((v) => String(conv(v)).padStart(11)).join(' ')}\n`);
+  c.out(`Swap:  ${[0, 0, 0].map((v) => String(v).padStart(11)).join(' ')}\n`);
+  return 0;
+};
+
+export const nproc: CommandImpl = (c) => {
+  c.out(`${NCPU}\n`);
+  return 0;
+};
+
+export const which: CommandImpl = (c) => {
+  let st = 0;
+  for (const n of c.argv.slice(1).filter((a) => a !== '-a')) {
+    const p = n.includes('/') ? (c.sim.fs.stat(c.abs(n))?.type === 'file' ? n : undefined) : findInPath(c.sh, n);
+    if (p) c.out(p + '\n');
+    else st = 1;
+  }
+  return st;
+};
+
+export const trueCmd: CommandImpl = () => 0;
+export const falseCmd: CommandImpl = () => 1;
+
+export const clear: CommandImpl = (c) => {
+  c.out('\x1b[H\x1b[J');
+  return 0;
+};
+
+export const yes: CommandImpl = (c) => {
+  const text = (c.argv.slice(1).join(' ') || 'y') + '\n';
+  c.out(text.repeat(1000));
+  throw new Blocked('yes');
+};
+
+export const top: CommandImpl = () => {
+  throw new Blocked('top');
+};
