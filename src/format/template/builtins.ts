@@ -149,7 +149,7 @@ function eq(arg1: unknown, rest: unknown[]): boolean {
       if (k1 === 'int' && k2 === 'uint') truth = intValue(arg1) >= 0n && intValue(arg1) === intValue(arg);
       else if (k1 === 'uint' && k2 === 'int') truth = intValue(arg) >= 0n && intValue(arg1) === intValue(arg);
       else if (isValid(arg1) && isValid(arg)) {
-        throw new Error(`incompatible types for comparison: ${typeName(arg1)} and ${typeName(arg)}`);
+        throw new Error('incompatible types for comparison');
       }
     } else {
       switch (k1) {
@@ -200,7 +200,7 @@ function lt(arg1: unknown, arg2: unknown): boolean {
   if (k1 !== k2) {
     if (k1 === 'int' && k2 === 'uint') return intValue(arg1) < 0n || intValue(arg1) < intValue(arg2);
     if (k1 === 'uint' && k2 === 'int') return intValue(arg2) >= 0n && intValue(arg1) < intValue(arg2);
-    throw new Error(`incompatible types for comparison: ${typeName(arg1)} and ${typeName(arg2)}`);
+    throw new Error('incompatible types for comparison');
   }
   switch (k1) {
     case 'bool':

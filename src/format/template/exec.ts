@@ -61,6 +61,27 @@ export interface ResolvedFunc {
 const MISSING: unique symbol = Symbol('missing');
 type Value = unknown;
 
+/**
+ * A value read through a Go `interface{}` (a field of interface type, an element of a
+ * `map[string]interface {}` or `[]interface {}`). Like Go, the executor unwraps it at the end
+ * of each command, but until then error messages name its static type `interface {}`, and a
+ * field access through a nil one is an error (`nil pointer evaluating interface {}.X`).
+ */
+class Iface {
+  constructor(readonly v: unknown) {}
+}
+const NIL_IFACE = new Iface(undefined);
+
+function box(v: unknown): unknown {
+  if (v === undefined || v === null) return NIL_IFACE;
+  if (typeof v === 'function') return v;
+  return new Iface(v);
+}
+
+function unbox(v: unknown): unknown {
+  return v instanceof Iface ? v.v : v;
+}
+
 class BreakSignal {}
 class ContinueSignal {}
 const BREAK = new BreakSignal();
@@ -320,7 +341,7 @@ class State {
           for (let i = 0; i < arr.length; i++) {
             ran = true;
             const e = arr[i];
-            oneIteration(i, e === null && iface ? undefined : e);
+            oneIteration(i, iface || e === undefined ? box(e) : e);
           }
           break;
         }
@@ -336,7 +357,7 @@ class State {
           const iface = elemIsInterface(typeName(val));
           for (const e of sortedMapEntries(val as object)) {
             ran = true;
-            oneIteration(e.key, e.value === null && iface ? undefined : e.value);
+            oneIteration(e.key, iface || e.value === undefined ? box(e.value) : e.value);
           }
           break;
         }
@@ -344,7 +365,7 @@ class State {
         case 'nil':
           break;
         default:
-          this.errorf(`range can't iterate over ${sprintf('%v', [val])}`);
+          this.errorf(`range can't iterate over ${printForTemplate(val)}`);
       }
     } catch (e) {
       if (e === BREAK) {
@@ -379,7 +400,10 @@ class State {
     this.node = pipe;
     let value: Value = MISSING;
     const cmds = pipe.cmds;
-    for (let i = 0; i < cmds.length; i++) value = this.evalCommand(dot, cmds[i], value);
+    for (let i = 0; i < cmds.length; i++) {
+      value = this.evalCommand(dot, cmds[i], value);
+      if (value instanceof Iface) value = value.v;
+    }
     for (const v of pipe.decl) {
       if (pipe.isAssign) this.setVar(v.ident[0], value);
       else this.vars.push({ name: v.ident[0], value });
@@ -431,7 +455,7 @@ class State {
     const isHexInt = /^[+-]?0[xX]/.test(n.text) && !/[pP]/.test(n.text);
     const isRuneInt = n.text[0] === "'";
     if (n.isFloat && !isHexInt && !isRuneInt && /[.eEpP]/.test(n.text)) return new GoNumber('float64', n.float);
-    if (n.isInt) return Number(n.int);
+    if (n.isInt) return Number.isSafeInteger(Number(n.int)) ? Number(n.int) : n.int;
     if (n.isUint) this.errorf(`${n.text} overflows int`);
     return undefined;
   }
@@ -486,14 +510,21 @@ class State {
     node: Node,
     args: ArgNode[] | null,
     final: Value,
-    receiver: Value,
+    receiver0: Value,
   ): Value {
+    let receiver = receiver0;
     if (receiver === undefined) {
       if (this.missingKey === 'error') this.errorf(`nil data; no entry for key ${goQuote(fieldName)}`);
       return undefined;
     }
-    const typ = typeName(receiver);
-    if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
+    if (receiver === null || receiver === NIL_IFACE) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
+    let typ: string;
+    if (receiver instanceof Iface) {
+      typ = 'interface {}';
+      receiver = receiver.v;
+    } else {
+      typ = typeName(receiver);
+    }
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     const kind = kindOf(receiver);
     if (kind === 'struct') {
@@ -506,7 +537,7 @@ class State {
       if (m.found && !isMethod) {
         if (!isExported(fieldName)) this.errorf(`${fieldName} is an unexported field of struct type ${typ}`);
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
-        return m.value;
+        return m.value === undefined ? NIL_IFACE : m.value;
       }
     } else if (kind === 'map') {
       if (typ.startsWith('map[string]') || receiver instanceof Map || !typ.startsWith('map[')) {
@@ -528,8 +559,8 @@ class State {
               return undefined;
           }
         }
-        if (r.value === null && elemIsInterface(typ)) return undefined;
-        return r.value;
+        if (r.value === undefined) return NIL_IFACE;
+        return elemIsInterface(typeName(receiver)) ? box(r.value) : r.value;
       }
     } else if (receiver instanceof GoNil) {
       this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
@@ -564,7 +595,7 @@ class State {
       let v: Value = undefined;
       for (const arg of args) {
         v = this.evalArg(dot, 'reflect.Value', arg);
-        if (isTrue(v) === (name === 'or')) return v;
+        if (isTrue(unbox(v)) === (name === 'or')) return v;
       }
       if (final !== MISSING) v = this.validateType(final, 'reflect.Value');
       return v;
@@ -582,6 +613,13 @@ class State {
       argv[i] = this.validateType(final, t);
     }
 
+    if (fn.builtin) {
+      // Builtins see a nil interface{} as a nil pointer and other interface values unwrapped.
+      for (let k = 0; k < argv.length; k++) {
+        const a = argv[k];
+        if (a instanceof Iface) argv[k] = a.v === undefined ? null : a.v;
+      }
+    }
     if (fn.builtin && name === 'call') {
       const calleeName = args.length === 0 ? String(final) : nodeString(args[0]);
       return this.safeCall(node, name, () => this.callFunc(calleeName, argv[0], argv.slice(1)));
@@ -620,7 +658,14 @@ class State {
     return r.call(args, undefined);
   }
 
-  private validateType(value: Value, typ: GoParamType | null): Value {
+  private validateType(value0: Value, typ: GoParamType | null): Value {
+    if (value0 instanceof Iface) {
+      if (typ === 'reflect.Value') return value0;
+      if (value0.v === undefined && typ !== null && typ !== 'any') {
+        this.errorf(`wrong type for value; expected ${typ}; got interface {}`);
+      }
+    }
+    const value = unbox(value0);
     if (value === undefined) {
       if (typ === null) return undefined;
       if (canBeNil(typ)) return zeroOfParam(typ);
@@ -733,6 +778,7 @@ export function executeTree(
   missingKey: MissingKey,
 ): string {
   const tree = set.trees.get(name);
+  if (data === null) data = undefined; // Execute(w, nil)
   const state = new State(name, set, funcs, missingKey, 0, data);
   if (tree === undefined) return state.errorf(`${goQuote(name)} is an incomplete or empty template`);
   try {

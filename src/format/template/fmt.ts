@@ -929,10 +929,11 @@ function fmtF(neg: boolean, digs: Digits, prec: number): string {
 /** strconv.FormatFloat(x, fmt, prec, 64) for fmt in e E f g G (others fall back to g). */
 export function formatFloat(x: number, fmt0: string, prec0: number): string {
   let fmt = fmt0;
-  if (!'eEfgG'.includes(fmt)) fmt = fmt === 'X' ? 'G' : 'g';
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return '+Inf';
   if (x === -Infinity) return '-Inf';
+  if (fmt === 'x' || fmt === 'X' || fmt === 'b') return formatBinaryFloat(x, fmt, prec0);
+  if (!'eEfgG'.includes(fmt)) fmt = 'g';
   const neg = x < 0 || Object.is(x, -0);
   const abs = Math.abs(x);
   const shortest = prec0 < 0;
@@ -967,6 +968,64 @@ export function formatFloat(x: number, fmt0: string, prec0: number): string {
   }
   if (prec > digs.dp) prec = nd;
   return fmtF(neg, digs, Math.max(prec - digs.dp, 0));
+}
+
+/** strconv's %b (mantissa p exponent) and %x/%X (hexadecimal mantissa and binary exponent). */
+function formatBinaryFloat(x: number, fmt: string, prec: number): string {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const neg = hi >>> 31 === 1;
+  let exp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (exp === 0) exp++;
+  else mant |= 1n << 52n;
+  exp -= 1023;
+  const sign = neg ? '-' : '';
+  if (fmt === 'b') {
+    const e = exp - 52;
+    return sign + mant.toString() + 'p' + (e >= 0 ? '+' : '-') + Math.abs(e);
+  }
+  if (mant === 0n) exp = 0;
+  mant <<= 8n; // leading 1 (if any) at bit 60
+  const bit60 = 1n << 60n;
+  while (mant !== 0n && (mant & bit60) === 0n) {
+    mant <<= 1n;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(prec * 4);
+    const extra = (mant << shift) & (bit60 - 1n);
+    mant >>= 60n - shift;
+    if ((extra | (mant & 1n)) > 1n << 59n) mant++;
+    mant <<= 60n - shift;
+    if ((mant & (1n << 61n)) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  const hex = fmt === 'X' ? '0123456789ABCDEF' : '0123456789abcdef';
+  let out = sign + '0' + fmt + String((mant >> 60n) & 1n);
+  mant = (mant << 4n) & ((1n << 64n) - 1n);
+  if (prec < 0 && mant !== 0n) {
+    out += '.';
+    while (mant !== 0n) {
+      out += hex[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & ((1n << 64n) - 1n);
+    }
+  } else if (prec > 0) {
+    out += '.';
+    for (let i = 0; i < prec; i++) {
+      out += hex[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & ((1n << 64n) - 1n);
+    }
+  }
+  out += fmt === 'X' ? 'P' : 'p';
+  out += exp < 0 ? '-' : '+';
+  const e = Math.abs(exp);
+  out += e < 10 ? '0' + e : String(e);
+  return out;
 }
 
 // ---------------------------------------------------------------------------
