@@ -183,7 +183,10 @@ function runShell(kind: ShellKind, parent: Shell, argv: string[], io: IO, env: M
       throw e;
     }
   };
-  if (script !== undefined) return run(script, { ...io, waiting: io.waiting });
+  if (script !== undefined) {
+    sh.fromC = scriptName === undefined;
+    return run(script, { ...io, waiting: io.waiting });
+  }
   // Commands from stdin.
   const interactiveTerm = sim.req.tty && (io.waiting || forceInteractive);
   if (io.stdin) {

@@ -49,6 +49,8 @@ export class Shell {
   line = 1;
   errexit = false;
   lastBg = 0;
+  /** Running a -c string (busybox ash numbers its lines from 0 there). */
+  fromC = false;
   readonly pid: number;
   readonly runProgram: ProgramRunner;
 
@@ -84,6 +86,7 @@ export class Shell {
     s.status = this.status;
     s.line = this.line;
     s.errexit = this.errexit;
+    s.fromC = this.fromC;
     return s;
   }
 
@@ -821,10 +824,10 @@ export const BUILTINS: Record<string, Builtin> = {
     let code: FsErrorCode | undefined = r.error;
     if (!code && r.node?.type !== 'dir') code = 'ENOTDIR';
     if (code) {
-      if (sh.kind === 'ash') io.err(`${sh.name}: cd: line ${sh.line}: can't cd to ${target}: ${STRERROR[code]}\n`);
+      if (sh.kind === 'ash') io.err(`${sh.name}: cd: line ${sh.line - (sh.fromC ? 1 : 0)}: can't cd to ${target}: ${STRERROR[code]}\n`);
       else if (sh.kind === 'dash') io.err(sh.msg(`cd: can't cd to ${target}`));
       else io.err(sh.msg(`cd: ${target}: ${STRERROR[code]}`));
-      return sh.kind === 'dash' ? 2 : 1;
+      return sh.kind === 'bash' ? 1 : 2;
     }
     sh.vars.set('OLDPWD', sh.cwd);
     sh.cwd = path;
