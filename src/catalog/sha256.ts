@@ -1,5 +1,6 @@
-// A small synchronous SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, for the catalogue's
-// deterministic made-up IDs and digests. Isomorphic: no node:crypto, no WebCrypto (async).
+// A small synchronous SHA-256 (FIPS 180-4) of a string's UTF-8 bytes (e.g. for IDs computed from
+// content), and the fast generator of the catalogue's made-up digests. Isomorphic: no node:crypto,
+// no WebCrypto (async).
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
@@ -70,7 +71,40 @@ export function sha256Hex(text: string): string {
   return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
 }
 
-/** 'sha256:' + a deterministic made-up digest derived from a seed string. */
+/**
+ * 64 hex characters derived deterministically from a seed string: a fast non-cryptographic
+ * hash (cyrb128) seeding a small PRNG (sfc32). Looks like a digest; computing real SHA-256 for the
+ * few hundred made-up digests of the catalogue at start-up would cost ~100 ms.
+ */
+export function fakeHex(seed: string): string {
+  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  for (let i = 0; i < seed.length; i++) {
+    const k = seed.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  let a = (h1 ^ h2 ^ h3 ^ h4) >>> 0, b = (h2 ^ h1) >>> 0, c = (h3 ^ h1) >>> 0, d = (h4 ^ h1) >>> 0;
+  let out = '';
+  for (let i = 0; i < 12; i++) {
+    // sfc32
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    if (i >= 4) out += (t >>> 0).toString(16).padStart(8, '0'); // skip the first outputs (warm-up)
+  }
+  return out;
+}
+
+/** 'sha256:' + a deterministic made-up digest derived from a seed string (see fakeHex). */
 export function fakeDigest(seed: string): string {
-  return `sha256:${sha256Hex(`fakedocker:${seed}`)}`;
+  return `sha256:${fakeHex(`fakedocker:${seed}`)}`;
 }
