@@ -3,7 +3,7 @@
 //
 // - Images recorded from the real engine of the reference machine (source 'engine'): busybox,
 //   hello-world, debian:bookworm (= latest), nginx, redis: exact IDs, digests, configs, history,
-//   layer digests and sizes, and file trees from their layer tars (pruned, see data/README.md).
+//   layer digests and sizes, and file trees from their layer tars (pruned, see README.md).
 // - Images modelled on the official Docker Hub images (source 'hub'): real configs as published,
 //   made-up deterministic IDs and digests, realistic sizes, plausible file trees.
 
@@ -14,6 +14,7 @@ import type { CatalogImage } from './types.js';
 
 export type { CatalogImage, CatalogLayer, CatalogHistoryEntry, ImageConfig } from './types.js';
 export { getLayerTree, layerTreeNames, decodePackedTree, type PackedTree } from './trees.js';
+export { sha256Hex } from './sha256.js';
 export {
   pullOutput,
   pullText,
