@@ -63,9 +63,27 @@ export function humanSize(n: number, gnu: boolean): string {
   return v.toFixed(1) + units[u];
 }
 
-function columns(names: string[], width = 80): string[] {
+function columns(names: string[], width = 80, uniform = false): string[] {
   if (!names.length) return [];
   const maxLen = Math.max(...names.map((n) => n.length));
+  if (uniform) {
+    // busybox: every column as wide as the longest name + 2, filled top to bottom.
+    const colW = maxLen + 2;
+    const cols = Math.max(1, Math.floor((width + 2) / colW));
+    const rows = Math.ceil(names.length / cols);
+    const lines: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      let line = '';
+      for (let col = 0; col < cols; col++) {
+        const n = names[col * rows + r];
+        if (n === undefined) continue;
+        const last = names[(col + 1) * rows + r] === undefined;
+        line += last ? n : n.padEnd(colW);
+      }
+      lines.push(line);
+    }
+    return lines;
+  }
   for (let cols = Math.min(names.length, Math.floor(width / 3)); cols >= 1; cols--) {
     const rows = Math.ceil(names.length / cols);
     const colWidths: number[] = [];
@@ -126,7 +144,7 @@ export const ls: CommandImpl = (c) => {
   const print = (list: LsEntry[]) => {
     if (long) for (const line of lsLong(c, list, human)) c.out(line + '\n');
     else if (one) for (const e of list) c.out(e.name + '\n');
-    else for (const line of columns(list.map((e) => e.name))) c.out(line + '\n');
+    else for (const line of columns(list.map((e) => e.name), 80, !c.gnu)) c.out(line + '\n');
   };
   files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   print(files);
