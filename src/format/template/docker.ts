@@ -43,12 +43,29 @@ export function goSplit(s: string, sep: string): string[] {
   return s.split(sep);
 }
 
-function goLower(s: string): string {
-  return s.toLowerCase();
+/** strings.ToLower: simple (one rune to one rune) case mapping, no context rules. */
+export function goLower(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+  let out = '';
+  for (const ch of s) {
+    if (ch === '\u0130') out += 'i';
+    else {
+      const l = ch.toLowerCase();
+      out += Array.from(l).length === 1 ? l : ch;
+    }
+  }
+  return out;
 }
 
-function goUpper(s: string): string {
-  return s.toUpperCase();
+/** strings.ToUpper: simple (one rune to one rune) case mapping (ß stays ß). */
+export function goUpper(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toUpperCase();
+  let out = '';
+  for (const ch of s) {
+    const u = ch.toUpperCase();
+    out += Array.from(u).length === 1 ? u : ch;
+  }
+  return out;
 }
 
 /** Docker's `json`: json.Marshal with HTML escaping off; "" when Go's encoder would fail. */
@@ -64,7 +81,8 @@ export function dockerJSON(v: unknown): string {
 /** Docker's `pad`: spaces around s, only when s is not empty. */
 export function dockerPad(s: string, prefix: number, suffix: number): string {
   if (s === '') return s;
-  return ' '.repeat(Math.max(prefix, 0)) + s + ' '.repeat(Math.max(suffix, 0));
+  if (prefix < 0 || suffix < 0) throw new Error('strings: negative Repeat count');
+  return ' '.repeat(prefix) + s + ' '.repeat(suffix);
 }
 
 /** Docker's `truncate`: s[:n] on bytes when len(s) >= n. */
@@ -76,7 +94,7 @@ export function dockerTruncate(s: string, n: number): string {
 
 /** The functions every Docker `--format` template has (docker/cli templates.basicFunctions). */
 export const dockerFuncs: FuncMap = {
-  json: goFunc((v: unknown) => dockerJSON(v), { params: ['any'] }),
+  json: goFunc((v: unknown) => dockerJSON(v), { params: ['any'], raw: true }),
   split: goFunc((s: string, sep: string) => goSplit(s, sep), { params: ['string', 'string'] }),
   join: goFunc((elems: string[], sep: string) => elems.join(sep), { params: ['[]string', 'string'] }),
   title: goFunc((s: string) => goTitle(s), { params: ['string'] }),

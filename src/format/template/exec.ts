@@ -117,6 +117,7 @@ export function resolveUserFunc(name: string, fn: (...a: unknown[]) => unknown):
     params,
     variadic,
     call: (args, self) => {
+      if (spec?.raw) return fn.apply(self, args);
       const jsArgs = new Array(args.length);
       for (let i = 0; i < args.length; i++) jsArgs[i] = toJS(args[i]);
       return fn.apply(self, jsArgs);

@@ -109,6 +109,11 @@ export interface GoFuncSpec {
   params?: GoParamType[];
   /** Element type of a trailing `...T` parameter. */
   variadic?: GoParamType;
+  /**
+   * Pass arguments in the engine's representation (`GoNumber` boxes kept) instead of plain JS
+   * numbers: for functions that must tell `float64(2)` from `int(2)`, like `json`.
+   */
+  raw?: boolean;
 }
 
 /**
