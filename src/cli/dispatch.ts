@@ -114,14 +114,26 @@ function dispatch(d: Daemon, argv: string[], opts: ExecuteOptions, out: (s: stri
     if (e instanceof FlagError) { err(usageBlock('', e.message)); return 125; }
     throw e;
   }
-  if (rest.length === 0) { out(helpText('') ?? ''); return 0; }
+  // Bare `docker` (and a bare management command) print their help on stderr.
+  if (rest.length === 0) { err(helpText('') ?? ''); return 0; }
+  if (rest[0] === 'help') {
+    const topic = rest.slice(1).filter((a) => !a.startsWith('-')).join(' ');
+    if (topic === '') { out(helpText('') ?? ''); return 0; }
+    const found = findCommand(topic);
+    const key = found ? found.helpPath : topic;
+    const text = helpText(key);
+    if (text === undefined) throw new CliError(`unknown help topic: ${topic}`, 1);
+    out(text);
+    return 0;
+  }
 
   let path = rest[0];
   let args = rest.slice(1);
   if (GROUPS.has(path)) {
     const group = path;
     const sub = args.find((a) => !a.startsWith('-'));
-    if (args.length === 0 || args[0] === '--help' || args[0] === '-h') { out(helpText(group) ?? ''); return 0; }
+    if (args.length === 0) { err(helpText(group) ?? ''); return 0; }
+    if (args[0] === '--help' || args[0] === '-h') { out(helpText(group) ?? ''); return 0; }
     if (sub === undefined || sub !== args[0]) {
       // Flags before the subcommand: cobra reports them against the group.
       try {

@@ -4,10 +4,10 @@ export const ZERO_TIME = '0001-01-01T00:00:00Z';
 
 /** ms since epoch + extra nanoseconds (0..999999) → 2026-11-28T01:25:45.203291443Z */
 export function rfc3339Nano(ms: number, extraNanos = 0): string {
-  const whole = Math.floor(ms);
-  const d = new Date(whole);
-  const base = d.toISOString().slice(0, 19);
-  const nanos = (whole % 1000) * 1_000_000 + Math.floor(extraNanos);
+  const seconds = Math.floor(ms / 1000);
+  const base = new Date(seconds * 1000).toISOString().slice(0, 19);
+  // Sub-millisecond parts of `ms` (ordering ticks) are kept, then the extra nanoseconds added.
+  const nanos = Math.min(999_999_999, Math.floor((ms - seconds * 1000) * 1_000_000) + Math.floor(extraNanos));
   let frac = String(nanos).padStart(9, '0').replace(/0+$/, '');
   return frac ? `${base}.${frac}Z` : `${base}Z`;
 }

@@ -5,7 +5,6 @@ import { DaemonError } from '../../engine/errors.js';
 import { advance, startContainer } from '../../engine/containers/runtime.js';
 import { removeContainerRecord } from '../../engine/containers/remove.js';
 import { createFromArgs, runExitCodeFor, wrapped } from './create-flow.js';
-import { parseTime } from '../../engine/time.js';
 
 export const runCommand: CommandDef = {
   invocations: ['run', 'container run'],
@@ -30,8 +29,8 @@ export const runCommand: CommandDef = {
     if (proc?.exitAtMs !== undefined) d.wait(proc.exitAtMs - d.now());
     const id = c.id;
     const exitCode = proc?.exitAtMs !== undefined ? (proc.exitCode ?? 0) : undefined;
-    const startMs = proc?.startedMs ?? d.now();
-    const logs = c.logs.slice(logStart).filter((l) => parseTime(l.time) <= Math.max(d.now(), startMs));
+    // Everything the process printed up to now (a long runner's start-up output included).
+    const logs = c.logs.slice(logStart);
     const tty = c.config.Tty;
     for (const l of logs) {
       const text = tty ? l.text.replace(/\r?\n/g, '\r\n') : l.text;

@@ -2,14 +2,14 @@
 // the Docker 28 pair this emulator is recorded against.
 import { CliError, type CommandDef, flagString } from '../../cli/command.js';
 import { tabwrite } from '../../format/tabwriter.js';
-import { compileGoTemplate } from '../../format/gotemplate.js';
 import { TemplateFailure } from '../../format/template-bridge.js';
+import { asStruct, parseTemplate, TemplateExecError, TemplateParseError, dockerFuncs } from '../../format/template/index.js';
 
 export const CLIENT_VERSION_LINE = 'Docker version 28.2.2, build e6534b4';
 
 export const VERSION_INFO = {
   Client: {
-    Version: '28.2.2', ApiVersion: '1.51', DefaultAPIVersion: '1.50', GitCommit: 'e6534b4', GoVersion: 'go1.24.3',
+    Platform: { Name: '' }, Version: '28.2.2', APIVersion: '1.50', DefaultAPIVersion: '1.50', GitCommit: 'e6534b4', GoVersion: 'go1.24.3',
     Os: 'linux', Arch: 'amd64', BuildTime: 'Fri May 30 12:07:14 2025', Context: 'default',
   },
   Server: {
@@ -20,7 +20,7 @@ export const VERSION_INFO = {
       { Name: 'runc', Version: '1.1.5+ds1', Details: { GitCommit: '1.1.5+ds1-1+deb12u1' } },
       { Name: 'docker-init', Version: '0.19.0', Details: { GitCommit: '' } },
     ],
-    Version: '28.5.2+dfsg4', ApiVersion: '1.51', MinAPIVersion: '1.24', GitCommit: '3ef3c07c883be49a2e8097bcf6d2952fce1d70eb',
+    Version: '28.5.2+dfsg4', APIVersion: '1.51', MinAPIVersion: '1.24', GitCommit: '3ef3c07c883be49a2e8097bcf6d2952fce1d70eb',
     GoVersion: 'go1.27.1', Os: 'linux', Arch: 'amd64', KernelVersion: '6.1.0-0-amd64', BuildTime: '2026-09-15T11:02:57.000000000+00:00',
   },
 };
@@ -28,7 +28,7 @@ export const VERSION_INFO = {
 function defaultText(): string {
   const c = VERSION_INFO.Client;
   let s = 'Client:\n';
-  s += ` Version:\t${c.Version}\n API version:\t${c.DefaultAPIVersion}\n Go version:\t${c.GoVersion}\n Git commit:\t${c.GitCommit}\n Built:\t${c.BuildTime}\n OS/Arch:\t${c.Os}/${c.Arch}\n Context:\t${c.Context}\n\n`;
+  s += ` Version:\t${c.Version}\n API version:\t${c.APIVersion}\n Go version:\t${c.GoVersion}\n Git commit:\t${c.GitCommit}\n Built:\t${c.BuildTime}\n OS/Arch:\t${c.Os}/${c.Arch}\n Context:\t${c.Context}\n\n`;
   s += 'Server:\n';
   for (const comp of VERSION_INFO.Server.Components) {
     s += ` ${comp.Name}:\n`;
@@ -51,10 +51,19 @@ export const versionCommand: CommandDef = {
     const format = flagString(ctx, 'format');
     if (format === undefined || format === '') { ctx.out(defaultText()); return 0; }
     const tmpl = format === 'json' ? '{{json .}}' : format;
+    let t;
     try {
-      ctx.out(`${compileGoTemplate(tmpl.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), '').execute(VERSION_INFO)}\n`);
+      t = parseTemplate(tmpl.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), dockerFuncs, { name: 'version' });
     } catch (e) {
-      if (e instanceof TemplateFailure) throw new CliError(e.dockerMessage(e.phase === 'parse' ? 'version-parse' : 'execute'), e.phase === 'parse' ? 64 : 1);
+      if (e instanceof TemplateParseError) throw new CliError(new TemplateFailure('parse', e.message).dockerMessage('version-parse'), 64);
+      throw e;
+    }
+    const data = asStruct({ Client: asStruct({ ...VERSION_INFO.Client }, '*system.clientVersion'), Server: asStruct({ ...VERSION_INFO.Server }, '*types.Version') }, 'system.versionInfo');
+    try {
+      ctx.out(`${t.execute(data)}\n`);
+    } catch (e) {
+      // The CLI prints the (empty) partial output's newline before reporting the error.
+      if (e instanceof TemplateExecError) { ctx.out('\n'); throw new CliError(e.message, 1); }
       throw e;
     }
   },

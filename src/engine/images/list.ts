@@ -3,7 +3,7 @@ import type { Daemon } from '../daemon.js';
 import type { ImageRecord } from '../state.js';
 import { DaemonError } from '../errors.js';
 import { validateFilterKeys, type Filters } from '../filters.js';
-import { findImage } from './resolve.js';
+import { findImage, normalizedRefForError } from './resolve.js';
 import { parseTime } from '../time.js';
 
 export function hasChildren(d: Daemon, img: ImageRecord): boolean {
@@ -15,7 +15,7 @@ export function listImages(d: Daemon, opts: { all: boolean; filters: Filters }):
   validateFilterKeys(f, ['before', 'dangling', 'label', 'reference', 'since', 'until']);
   const dangling = f.get('dangling');
   if (dangling) for (const v of dangling) if (!['true', 'false', '1', '0'].includes(v.toLowerCase())) {
-    throw new DaemonError(`invalid filter 'dangling=${v}'`, 'invalid');
+    throw new DaemonError(`invalid filter 'dangling=[${dangling.join(' ')}]'`, 'invalid');
   }
   const before = f.get('before')?.map((r) => findOrFail(d, r));
   const since = f.get('since')?.map((r) => findOrFail(d, r));
@@ -41,6 +41,6 @@ export function listImages(d: Daemon, opts: { all: boolean; filters: Filters }):
 
 function findOrFail(d: Daemon, ref: string): ImageRecord {
   const img = findImage(d, ref);
-  if (!img) throw new DaemonError(`No such image: ${ref}`, 'not-found');
+  if (!img) throw new DaemonError(`No such image: ${normalizedRefForError(ref)}`, 'not-found');
   return img;
 }
