@@ -18,11 +18,15 @@ import { pullCommand } from './image/pull.js';
 import { tagCommand } from './image/tag.js';
 import { rmiCommand } from './image/rm.js';
 import { versionCommand } from './system/version.js';
+import { inspectCommand } from './system/inspect.js';
+import { containerInspectCommand } from './container/inspect.js';
+import { imageInspectCommand } from './image/inspect.js';
 
 export const COMMANDS: CommandDef[] = [
   psCommand, runCommand, createCommand, startCommand, stopCommand, restartCommand, killCommand, pauseCommand,
   unpauseCommand, rmCommand, renameCommand, waitCommand, portCommand, logsCommand, imagesCommand, pullCommand,
   tagCommand, rmiCommand, versionCommand,
+  inspectCommand, containerInspectCommand, imageInspectCommand,
 ];
 
 /** Management commands whose first argument is a subcommand. */

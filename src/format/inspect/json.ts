@@ -1,0 +1,180 @@
+// Go's encoding/json as the daemon and the CLI use it for `docker inspect`: an encoder for the
+// JSON trees built in this folder, and json.Indent / json.Compact over JSON text.
+//
+// Trees: a plain object is a Go struct (keys in insertion order; a key whose value is
+// `undefined` is left out, which is how `omitempty` is written), a `Map` is a Go map (keys
+// sorted byte-wise, as Go sorts them), arrays are slices, `null` is nil.
+
+const HEX = '0123456789abcdef';
+
+export interface EncodeOptions {
+  /** Escape <, > and & as \u003c, \u003e, \u0026 (json.Marshal; the daemon's Encoder turns it off). */
+  escapeHTML: boolean;
+}
+
+/** Go's string encoding: control characters, quotes, backslashes, U+2028/9, invalid UTF-16. */
+export function goJSONString(s: string, escapeHTML: boolean): string {
+  let out = '"';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let esc: string | null = null;
+    if (c < 0x20) {
+      switch (c) {
+        case 0x08: esc = '\\b'; break;
+        case 0x0c: esc = '\\f'; break;
+        case 0x0a: esc = '\\n'; break;
+        case 0x0d: esc = '\\r'; break;
+        case 0x09: esc = '\\t'; break;
+        default: esc = '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
+      }
+    } else if (c === 0x22) esc = '\\"';
+    else if (c === 0x5c) esc = '\\\\';
+    else if (escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26)) esc = '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
+    else if (c === 0x2028) esc = '\\u2028';
+    else if (c === 0x2029) esc = '\\u2029';
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      const next = s.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      esc = '\\ufffd';
+    }
+    if (esc !== null) {
+      out += s.slice(start, i) + esc;
+      start = i + 1;
+    }
+  }
+  return out + s.slice(start) + '"';
+}
+
+/** Byte-wise (UTF-8) order of Go map keys. */
+export function compareKeys(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      const xs = x >= 0xd800 && x <= 0xdfff;
+      const ys = y >= 0xd800 && y <= 0xdfff;
+      if (xs !== ys) return xs ? 1 : -1;
+      return x - y;
+    }
+  }
+  return a.length - b.length;
+}
+
+function goNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`json: unsupported value: ${n}`);
+  if (Object.is(n, -0)) return '-0';
+  return String(n);
+}
+
+/** Encodes a tree (see the header) as compact JSON text. */
+export function encodeJSON(v: unknown, opts: EncodeOptions = { escapeHTML: false }): string {
+  if (v === null || v === undefined) return 'null';
+  switch (typeof v) {
+    case 'string': return goJSONString(v, opts.escapeHTML);
+    case 'number': return goNumber(v);
+    case 'bigint': return v.toString();
+    case 'boolean': return v ? 'true' : 'false';
+    case 'object': break;
+    default: throw new Error(`json: unsupported type: ${typeof v}`);
+  }
+  if (Array.isArray(v)) return '[' + v.map((e) => encodeJSON(e, opts)).join(',') + ']';
+  if (v instanceof Map) {
+    const keys = [...v.keys()].map(String).sort(compareKeys);
+    return '{' + keys.map((k) => goJSONString(k, opts.escapeHTML) + ':' + encodeJSON(v.get(k), opts)).join(',') + '}';
+  }
+  const parts: string[] = [];
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if (x === undefined) continue;
+    parts.push(goJSONString(k, opts.escapeHTML) + ':' + encodeJSON(x, opts));
+  }
+  return '{' + parts.join(',') + '}';
+}
+
+/** A Go map from a record (the encoder sorts its keys). */
+export function goMap<T>(rec: Record<string, T> | null | undefined): Map<string, T> | null {
+  if (rec === null || rec === undefined) return null;
+  return new Map(Object.entries(rec));
+}
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
+}
+
+/**
+ * Go's json.Indent(dst, src, prefix, indent) for valid JSON: whitespace between tokens is
+ * dropped, empty objects and arrays stay `{}` / `[]`, `:` is followed by one space.
+ */
+export function indentJSON(src: string, prefix = '', indent = '    '): string {
+  let out = '';
+  let depth = 0;
+  let needIndent = false;
+  const newline = () => {
+    out += '\n' + prefix + indent.repeat(depth);
+  };
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '"') {
+      if (needIndent) {
+        newline();
+        needIndent = false;
+      }
+      let j = i + 1;
+      while (j < src.length && src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
+      out += src.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (isSpace(c)) continue;
+    if (needIndent && c !== ']' && c !== '}') {
+      newline();
+      needIndent = false;
+    }
+    switch (c) {
+      case '{':
+      case '[':
+        out += c;
+        depth++;
+        needIndent = true;
+        break;
+      case ',':
+        out += c;
+        newline();
+        break;
+      case ':':
+        out += ': ';
+        break;
+      case '}':
+      case ']':
+        depth--;
+        if (needIndent) needIndent = false;
+        else newline();
+        out += c;
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+/** Go's json.Compact: drops insignificant whitespace, strings untouched. */
+export function compactJSON(src: string): string {
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < src.length && src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
+      out += src.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (!isSpace(c)) out += c;
+  }
+  return out;
+}
