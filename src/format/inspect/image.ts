@@ -3,7 +3,7 @@
 // as a Go map (keys sorted) holding the OCI config plus the legacy keys that never had omitempty.
 import type { ImageRecord } from '../../engine/state.js';
 import type { ImageConfig } from '../../catalog/types.js';
-import { ZERO_TIME } from '../../engine/time.js';
+import { parseTime, ZERO_TIME } from '../../engine/time.js';
 import { encodeJSON, goMap } from './json.js';
 import { layerCacheIds, OVERLAY_ROOT } from './paths.js';
 import { IMAGE_INSPECT } from './schema.js';
@@ -62,6 +62,19 @@ function graphDriverTree(img: ImageRecord): Record<string, unknown> {
   return { Data: data, Name: 'overlay2' };
 }
 
+/**
+ * Metadata.LastTagTime: only `docker tag` (and build/commit/load) sets it; a pulled image has the
+ * zero time. The state also stamps it when the pull adds the tag, in the same command as
+ * `pulledAt`: a time within a millisecond of `pulledAt` is the pull's own.
+ * TODO: drop this once pull leaves lastTagTime at the zero time.
+ */
+export function lastTagTime(img: ImageRecord): string {
+  const t = img.lastTagTime;
+  if (!t || t === ZERO_TIME) return ZERO_TIME;
+  if (img.pulledAt && Math.abs(parseTime(t) - parseTime(img.pulledAt)) < 1) return ZERO_TIME;
+  return t;
+}
+
 /** The image's inspect JSON as a tree for encodeJSON. */
 export function imageInspectTree(img: ImageRecord): Record<string, unknown> {
   return {
@@ -79,7 +92,7 @@ export function imageInspectTree(img: ImageRecord): Record<string, unknown> {
     Size: img.size,
     GraphDriver: graphDriverTree(img),
     RootFS: { Type: 'layers', Layers: nonEmpty(img.layers.map((l) => l.diffId)) },
-    Metadata: { LastTagTime: img.lastTagTime || ZERO_TIME },
+    Metadata: { LastTagTime: lastTagTime(img) },
     Config: imageConfigTree(img.config ?? {}),
   };
 }
