@@ -4,8 +4,9 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const entries = ['src/cli-main.ts', 'src/index.ts', 'scripts/record.ts', 'scripts/fuzz-live.ts'].filter(existsSync);
-await build({
-  entryPoints: entries,
+// Each entry is bundled on its own, so one broken entry point cannot leave the others stale.
+const results = await Promise.allSettled(entries.map((entry) => build({
+  entryPoints: [entry],
   outdir: 'dist',
   outbase: '.',
   bundle: true,
@@ -18,4 +19,5 @@ await build({
   entryNames: '[dir]/[name]',
   packages: 'bundle',
   banner: { js: "import { createRequire as __fdCreateRequire } from 'node:module'; const require = __fdCreateRequire(import.meta.url);" },
-});
+})));
+if (results.some((r) => r.status === 'rejected')) process.exit(1);

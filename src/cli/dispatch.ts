@@ -159,10 +159,15 @@ function dispatch(d: Daemon, argv: string[], opts: ExecuteOptions, out: (s: stri
   try {
     parsed = parseFlags(args, flagSpecs(helpPath), { interspersed: def.interspersed !== false });
   } catch (e) {
-    if (e instanceof HelpRequested) { out(helpText(helpPath) ?? ''); return 0; }
+    if (e instanceof HelpRequested) {
+      if (e.viaShorthand) out('Flag shorthand -h has been deprecated, use --help\n');
+      out(helpText(helpPath) ?? '');
+      return 0;
+    }
     if (e instanceof FlagError) { err(usageBlock(helpPath, e.message)); return 125; }
     throw e;
   }
+  for (const n of parsed.notices) out(`${n}\n`);
   checkArgs(def.args, helpPath, parsed.positionals.length);
   const ctx: CommandContext = {
     d,

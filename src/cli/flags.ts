@@ -7,7 +7,12 @@
 import type { FlagSpec } from './help.js';
 
 export class FlagError extends Error {}
-export class HelpRequested extends Error {}
+export class HelpRequested extends Error {
+  /** `-h` works but cobra warns that the shorthand is deprecated. */
+  constructor(readonly viaShorthand = false) {
+    super('help requested');
+  }
+}
 
 export type FlagValues = Record<string, string | boolean | string[]>;
 
@@ -16,6 +21,8 @@ export interface ParsedArgs {
   /** Long names of the flags the user gave explicitly. */
   changed: Set<string>;
   positionals: string[];
+  /** Notices cobra prints on stdout while parsing (deprecated flags). */
+  notices: string[];
 }
 
 function goQuote(s: string): string {
@@ -72,13 +79,17 @@ export function parseFlags(argv: string[], specs: FlagSpec[], opts: { interspers
   const flags: FlagValues = {};
   const changed = new Set<string>();
   const positionals: string[] = [];
+  const notices: string[] = [];
 
-  const set = (spec: FlagSpec, value: string) => {
+  const set = (given: FlagSpec, value: string) => {
+    let spec = given;
     const err = validate(spec, value);
     if (err) {
       const name = spec.short ? `-${spec.short}, --${spec.long}` : `--${spec.long}`;
       throw new FlagError(`invalid argument ${goQuote(value)} for ${goQuote(name)} flag: ${err}`);
     }
+    if (spec.deprecated) notices.push(`Flag --${spec.long} has been deprecated, ${spec.deprecated}`);
+    if (spec.aliasOf) spec = byLong.get(spec.aliasOf) ?? spec;
     changed.add(spec.long);
     if (spec.kind === 'bool') flags[spec.long] = boolValue(value);
     else if (spec.repeatable) {
@@ -102,8 +113,8 @@ export function parseFlags(argv: string[], specs: FlagSpec[], opts: { interspers
       const eq = body.indexOf('=');
       const name = eq >= 0 ? body.slice(0, eq) : body;
       const spec = byLong.get(name);
+      if (name === 'help') throw new HelpRequested();
       if (!spec) {
-        if (name === 'help') throw new HelpRequested();
         throw new FlagError(`unknown flag: --${name}`);
       }
       if (eq >= 0) set(spec, body.slice(eq + 1));
@@ -117,7 +128,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[], opts: { interspers
       const c = shorthands[0];
       const spec = byShort.get(c);
       if (!spec) {
-        if (c === 'h') throw new HelpRequested();
+        if (c === 'h') throw new HelpRequested(true);
         throw new FlagError(`unknown shorthand flag: '${c}' in -${shorthands}`);
       }
       if (shorthands.length > 2 && shorthands[1] === '=') { set(spec, shorthands.slice(2)); shorthands = ''; }
@@ -127,5 +138,5 @@ export function parseFlags(argv: string[], specs: FlagSpec[], opts: { interspers
       else throw new FlagError(`flag needs an argument: '${c}' in -${shorthands}`);
     }
   }
-  return { flags, changed, positionals };
+  return { flags, changed, positionals, notices };
 }

@@ -15,7 +15,18 @@ export interface FlagSpec {
   /** Repeatable flags collect every value. */
   repeatable: boolean;
   defaultText?: string;
+  /** Hidden deprecated alias: values go to `aliasOf`, and cobra prints a deprecation notice. */
+  aliasOf?: string;
+  deprecated?: string;
 }
+
+/** Flags Docker accepts but hides from help (deprecated spellings). */
+const HIDDEN_FLAGS: Record<string, FlagSpec[]> = {
+  stop: [{ long: 'time', typeWord: 'int', kind: 'int', repeatable: false, aliasOf: 'timeout', deprecated: 'use --timeout instead' }],
+  restart: [{ long: 'time', typeWord: 'int', kind: 'int', repeatable: false, aliasOf: 'timeout', deprecated: 'use --timeout instead' }],
+};
+HIDDEN_FLAGS['container stop'] = HIDDEN_FLAGS.stop;
+HIDDEN_FLAGS['container restart'] = HIDDEN_FLAGS.restart;
 
 const REPEATABLE = new Set(['list', 'filter', 'map', 'stringArray', 'strings', 'stringSlice', 'ulimit', 'gpu-request', 'mount', 'network', 'port', 'throttleddevice', 'weight-device', 'pull', 'external-ca', 'command', 'config', 'secret', 'stringToString']);
 
@@ -60,7 +71,7 @@ export function flagSpecs(path: string): FlagSpec[] {
   let inOptions = false;
   let current: FlagSpec | undefined;
   for (const line of lines) {
-    if (/^(Global )?Options:$/.test(line)) { inOptions = line === 'Options:'; continue; }
+    if (/^(Global )?Options:$/.test(line)) { inOptions = line === 'Options:' || path === ''; continue; }
     if (!inOptions) continue;
     if (line.trim() === '') { inOptions = false; continue; }
     const m = /^ {2}(?:-([A-Za-z0-9]), )?(?: {4})?--([A-Za-z0-9-]+)(?: ([A-Za-z0-9-]+))?(?: {2,}|$)(.*)$/.exec(line);
@@ -75,6 +86,7 @@ export function flagSpecs(path: string): FlagSpec[] {
       if (d) current.defaultText = d[1];
     }
   }
+  specs.push(...(HIDDEN_FLAGS[path] ?? []));
   flagCache.set(path, specs);
   return specs;
 }

@@ -14,7 +14,7 @@ export const killCommand: CommandDef = {
       refs,
       (c) => {
         const sig = normalizeSignal(raw);
-        if (!sig) throw new DaemonError(`Invalid signal: ${raw}`, 'invalid');
+        if (!sig) throw new DaemonError(`invalid signal: ${raw}`, 'invalid');
         if (!c.state.Running || c.state.Restarting) throw new DaemonError(`container ${c.id} is not running`, 'conflict');
         c.manuallyStopped = true;
         if (c.state.Paused && sig !== 'SIGKILL') return;

@@ -41,7 +41,6 @@ export const logsCommand: CommandDef = {
     const stamps = flagBool(ctx, 'timestamps');
     for (const l of entries) {
       let text = l.text;
-      if (c.config.Tty) text = text.replace(/\r?\n/g, '\r\n');
       if (stamps) text = `${rfc3339NanoFixed(l.time)} ${text}`;
       (c.config.Tty || l.stream === 'stdout' ? ctx.out : ctx.err)(text);
     }

@@ -33,7 +33,7 @@ export const runCommand: CommandDef = {
     const logs = c.logs.slice(logStart);
     const tty = c.config.Tty;
     for (const l of logs) {
-      const text = tty ? l.text.replace(/\r?\n/g, '\r\n') : l.text;
+      const text = l.text; // the userland already writes \r\n under a TTY
       if (tty || l.stream === 'stdout') { if (c.config.AttachStdout) ctx.out(text); }
       else if (c.config.AttachStderr) ctx.err(text);
     }

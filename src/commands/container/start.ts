@@ -23,7 +23,7 @@ export const startCommand: CommandDef = {
         const code = proc?.exitAtMs !== undefined ? proc.exitCode ?? 0 : undefined;
         for (const l of c.logs.slice(logStart)) {
           if (parseTime(l.time) > ctx.d.now() + 1) continue;
-          const text = c.config.Tty ? l.text.replace(/\r?\n/g, '\r\n') : l.text;
+          const text = l.text; // the userland already writes \r\n under a TTY
           (c.config.Tty || l.stream === 'stdout' ? ctx.out : ctx.err)(text);
         }
         if (code === undefined) { ctx.attachedTo = c.id; return 0; }

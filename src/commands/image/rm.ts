@@ -38,7 +38,8 @@ function removeImage(d: Daemon, ref: string, force: boolean, lines: string[]): v
       img.repoDigests = img.repoDigests.filter((r) => !r.startsWith(`${repo}@`));
     }
     d.event('image', 'untag', img.id, { name: img.id });
-    if (img.repoTags.length === 0 && img.repoDigests.length === 0 && users.length === 0 && !hasChildren(d, img)) deleteImage(d, img, lines);
+    const unused = users.length === 0 || (force && !running);
+    if (img.repoTags.length === 0 && img.repoDigests.length === 0 && unused && !hasChildren(d, img)) deleteImage(d, img, lines);
     return;
   }
   if (running) {

@@ -5,6 +5,7 @@ import type { ContainerRecord, PortBinding } from '../state.js';
 import type { OutputChunk, ProcessOutcome, SignalReaction } from '../userland/types.js';
 import type { LayerData } from '../fs/types.js';
 import { createContainerFs } from '../fs/index.js';
+import { applyExitEffects, reactToSignal } from '../userland/index.js';
 import { DaemonError } from '../errors.js';
 import { allocateDynamicPort, boundPorts, sortPortKeys, splitPort } from '../ports.js';
 import { parseTime, ZERO_TIME } from '../time.js';
@@ -46,8 +47,11 @@ export function openFs(d: Daemon, c: ContainerRecord) {
 }
 
 function appendOutput(d: Daemon, c: ContainerRecord, startMs: number, chunks: OutputChunk[]): void {
-  // One record per line, as the json-file log driver stores them.
-  for (const ch of chunks) {
+  // One record per line, as the json-file log driver stores them. Output written in one burst
+  // reaches the log with stderr first (observed: `--tail 2` of a loop echoing to both streams
+  // shows the last two stdout lines).
+  const ordered = chunks.map((ch, i) => ({ ch, i })).sort((a, b) => a.ch.atMs - b.ch.atMs || (a.ch.stream === b.ch.stream ? a.i - b.i : a.ch.stream === 'stderr' ? -1 : 1)).map((x) => x.ch);
+  for (const ch of ordered) {
     for (const line of ch.text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
       c.logs.push({ stream: ch.stream, text: line, time: d.timestamp(startMs + ch.atMs) });
     }
@@ -61,7 +65,7 @@ export function startFailureMessage(outcome: Extract<ProcessOutcome, { kind: 'st
       : outcome.reason === 'no-such-file' ? `exec: ${JSON.stringify(exe)}: stat ${exe}: no such file or directory`
         : outcome.reason === 'is-a-directory' ? `exec: ${JSON.stringify(exe)}: is a directory`
           : `exec: ${JSON.stringify(exe)}: permission denied`;
-  return `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${detail}: unknown`;
+  return `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${detail}`;
 }
 
 /** Binds host ports for a starting container; throws Docker's allocation errors. */
@@ -273,9 +277,15 @@ export function signalContainer(d: Daemon, c: ContainerRecord, sig: string): { e
     finishContainer(d, c, 137, now);
     return { ended: true };
   }
-  const reaction = proc?.service?.signals[sig];
+  const reaction = proc?.service ? reactToSignal(proc.service, sig, now) : undefined;
   if (!reaction) return { ended: false };
   appendOutput(d, c, now, reaction.output);
+  if ((reaction as { keepsRunning?: boolean }).keepsRunning) return { ended: false, reaction };
+  if (proc?.service) {
+    const fs = openFs(d, c);
+    applyExitEffects(proc.service, fs);
+    c.upper = fs.upper();
+  }
   if (proc) {
     proc.exitAtMs = now + reaction.afterMs;
     proc.exitCode = reaction.exitCode;

@@ -1,0 +1,21 @@
+// docker volume ls: the daemon's filters, then the CLI's natural sort by name.
+import { type CommandDef, flagBool, flagList, flagString } from '../../cli/command.js';
+import { parseFilters } from '../../engine/filters.js';
+import { listVolumes } from '../../engine/volumes/volumes.js';
+import { VOLUME_DEFAULT_TABLE, VOLUME_HEADERS, volumeContext } from '../../format/volume.js';
+import { naturalCompare } from '../../format/strings.js';
+import type { FormatSpec } from '../../format/render.js';
+import { prepareListFormat, printRows } from './list-format.js';
+
+export const volumeLsCommand: CommandDef = {
+  invocations: ['volume ls', 'volume list'],
+  args: { kind: 'none' },
+  run(ctx) {
+    let format = flagString(ctx, 'format') ?? '';
+    if (flagBool(ctx, 'quiet')) format = '{{.Name}}';
+    const spec: FormatSpec = { format, defaultTable: VOLUME_DEFAULT_TABLE, headers: VOLUME_HEADERS, typeName: '*formatter.volumeContext' };
+    const prepared = prepareListFormat(spec);
+    const volumes = listVolumes(ctx.d, parseFilters(flagList(ctx, 'filter'))).sort((a, b) => naturalCompare(a.name, b.name));
+    printRows(ctx, prepared, spec, volumes.map((v) => volumeContext(v)));
+  },
+};
