@@ -122,7 +122,7 @@ export interface NetworkView {
   driver: string;
   subnet: string;
   gateway: string;
-  /** Names of the containers attached to it. */
+  /** Names of the running containers attached to it (as docker network inspect lists them). */
   containers: string[];
 }
 
@@ -237,7 +237,7 @@ function stateView(s: EngineState): DockerStateView {
     })),
     networks: () => Object.values(s.networks).map((n) => ({
       id: n.id, name: n.name, driver: n.driver, subnet: n.subnet, gateway: n.gateway,
-      containers: Object.values(s.containers).filter((c) => c.endpoints[n.name] !== undefined).map((c) => c.name),
+      containers: Object.values(s.containers).filter((c) => c.state.Running && c.endpoints[n.name] !== undefined).map((c) => c.name),
     })),
     ports: () => containers().flatMap((c) => c.ports),
   };
