@@ -24,6 +24,8 @@ import { nodeString } from './nodes.js';
 import type { ParsedTree } from './parser.js';
 import {
   GO_FUNC,
+  GO_TYPE,
+  GoTypeInfo,
   GoComplex,
   GoFuncSpec,
   GoNil,
@@ -34,9 +36,10 @@ import {
   isExported,
   isTrue,
   kindOf,
-  mapGet,
+  NOT_FOUND,
+  mapGetValue,
   sortedMapEntries,
-  structLookup,
+  structGet,
   typeInfo,
   typeName,
   zeroValue,
@@ -76,6 +79,10 @@ function box(v: unknown): unknown {
   if (v === undefined || v === null) return NIL_IFACE;
   if (typeof v === 'function') return v;
   return new Iface(v);
+}
+
+function staticType(boxed: boolean, v: unknown): string {
+  return boxed ? 'interface {}' : typeName(v);
 }
 
 function unbox(v: unknown): unknown {
@@ -190,6 +197,51 @@ function assignable(v: Value, t: GoParamType): boolean {
   }
 }
 
+const SLOW: unique symbol = Symbol('slow');
+
+/**
+ * The common `{{.A.B}}` action on plain objects and structs, without the general machinery.
+ * Returns SLOW (before any error could arise) whenever the general path is needed; methods
+ * it called are then called again by the general path, so they should not have side effects.
+ */
+function fastField(dot: unknown, ident: string[]): unknown {
+  let v = dot;
+  for (let i = 0; i < ident.length; i++) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Map) return SLOW;
+    const info = (v as { [GO_TYPE]?: GoTypeInfo })[GO_TYPE];
+    const name = ident[i];
+    let x: unknown;
+    if (info === undefined) {
+      if (!isPlainObject(v)) return SLOW;
+      if (!Object.prototype.hasOwnProperty.call(v, name)) return SLOW;
+      x = (v as Record<string, unknown>)[name];
+      if (x === null || x === undefined) return SLOW;
+    } else if (info.kind === 'struct') {
+      x = structGet(v, name);
+      if (x === NOT_FOUND || x === undefined || !isExported(name)) return SLOW;
+    } else {
+      return SLOW;
+    }
+    if (typeof x === 'function') {
+      if (x.length !== 0 || (x as { [GO_FUNC]?: unknown })[GO_FUNC] !== undefined || isFuncValue(x)) return SLOW;
+      try {
+        x = x.call(v);
+      } catch {
+        return SLOW;
+      }
+      if (x === undefined || typeof x === 'function') return SLOW;
+    }
+    v = x;
+  }
+  return v;
+}
+
+function isPlainObject(o: object): boolean {
+  if (o instanceof Map) return true;
+  const p = Object.getPrototypeOf(o);
+  return p === Object.prototype || p === null;
+}
+
 /** One execution of a template (Go's `state`). */
 class State {
   node: Node | null = null;
@@ -257,8 +309,20 @@ class State {
     this.node = node;
     switch (node.type) {
       case 'action': {
-        const val = this.evalPipeline(dot, node.pipe);
-        if (node.pipe.decl.length === 0) this.printValue(node, val);
+        const pipe = node.pipe;
+        if (pipe.decl.length === 0 && pipe.cmds.length === 1 && pipe.cmds[0].args.length === 1) {
+          const arg = pipe.cmds[0].args[0];
+          if (arg.type === 'field') {
+            const v = fastField(dot, arg.ident);
+            if (v !== SLOW) {
+              this.node = node;
+              this.out += typeof v === 'string' ? v : printForTemplate(v);
+              return;
+            }
+          }
+        }
+        const val = this.evalPipeline(dot, pipe);
+        if (pipe.decl.length === 0) this.printValue(node, val);
         return;
       }
       case 'break':
@@ -493,8 +557,8 @@ class State {
   ): Value {
     let receiver = receiver0;
     const n = ident.length;
-    for (let i = 0; i < n - 1; i++) receiver = this.evalField(dot, ident[i], node, null, MISSING, receiver);
-    return this.evalField(dot, ident[n - 1], node, args, final, receiver);
+    for (let i = 0; i < n - 1; i++) receiver = this.evalField(dot, ident[i], node, null, MISSING, receiver, false);
+    return this.evalField(dot, ident[n - 1], node, args, final, receiver, true);
   }
 
   private evalFunction(dot: Value, node: IdentifierNode, cmd: Node, args: ArgNode[] | null, final: Value): Value {
@@ -512,6 +576,7 @@ class State {
     args: ArgNode[] | null,
     final: Value,
     receiver0: Value,
+    last = true,
   ): Value {
     let receiver = receiver0;
     if (receiver === undefined) {
@@ -519,40 +584,43 @@ class State {
       return undefined;
     }
     if (receiver === null || receiver === NIL_IFACE) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
-    let typ: string;
+    // Error messages name the static type, which is interface {} for boxed values.
+    let boxed = false;
     if (receiver instanceof Iface) {
-      typ = 'interface {}';
+      boxed = true;
       receiver = receiver.v;
-    } else {
-      typ = typeName(receiver);
     }
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     const kind = kindOf(receiver);
     if (kind === 'struct') {
-      const m = structLookup(receiver as object, fieldName);
-      const isMethod = m.found && typeof m.value === 'function' && !isFuncValue(m.value);
+      const v = structGet(receiver as object, fieldName);
+      const isMethod = typeof v === 'function' && !isFuncValue(v);
       if (isMethod && isExported(fieldName)) {
-        const fn = resolveUserFunc(fieldName, m.value as (...a: unknown[]) => unknown);
-        return this.evalCall(dot, fn, receiver, node, fieldName, args, final);
+        return this.callMethod(dot, v as (...a: unknown[]) => unknown, receiver, node, fieldName, args, final);
       }
-      if (m.found && !isMethod) {
-        if (!isExported(fieldName)) this.errorf(`${fieldName} is an unexported field of struct type ${typ}`);
+      if (v !== NOT_FOUND && !isMethod) {
+        if (!isExported(fieldName)) this.errorf(`${fieldName} is an unexported field of struct type ${staticType(boxed, receiver)}`);
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
-        return m.value === undefined ? NIL_IFACE : m.value;
+        return v === undefined ? NIL_IFACE : v;
       }
     } else if (kind === 'map') {
-      if (typ.startsWith('map[string]') || receiver instanceof Map || !typ.startsWith('map[')) {
-        const r = mapGet(receiver as object, fieldName);
-        if (r.found && typeof r.value === 'function' && !isFuncValue(r.value)) {
+      const realType = typeName(receiver);
+      if (realType.startsWith('map[string]') || receiver instanceof Map || !realType.startsWith('map[')) {
+        let v = mapGetValue(receiver as object, fieldName);
+        if (v === NOT_FOUND && !isPlainObject(receiver as object)) {
+          // An unmarked class instance: its prototype's methods are methods too.
+          const m = structGet(receiver as object, fieldName);
+          if (typeof m === 'function') v = m;
+        }
+        if (typeof v === 'function' && !isFuncValue(v)) {
           // Plain-object contexts may expose methods as function-valued properties.
-          const fn = resolveUserFunc(fieldName, r.value as (...a: unknown[]) => unknown);
-          return this.evalCall(dot, fn, receiver, node, fieldName, args, final);
+          return this.callMethod(dot, v as (...a: unknown[]) => unknown, receiver, node, fieldName, args, final);
         }
         if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
-        if (!r.found) {
+        if (v === NOT_FOUND) {
           switch (this.missingKey) {
             case 'zero':
-              return zeroValue(elemType(typ));
+              return zeroValue(elemType(realType));
             case 'error':
               this.errorf(`map has no entry for key ${goQuote(fieldName)}`);
             // falls through (errorf never returns)
@@ -560,13 +628,42 @@ class State {
               return undefined;
           }
         }
-        if (r.value === undefined) return NIL_IFACE;
-        return elemIsInterface(typeName(receiver)) ? box(r.value) : r.value;
+        if (v === undefined) return NIL_IFACE;
+        if (!elemIsInterface(realType)) return v;
+        // The last value of a chain is unwrapped right away; only nil needs remembering.
+        return last && v !== null ? v : box(v);
       }
     } else if (receiver instanceof GoNil) {
-      this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
+      this.errorf(`nil pointer evaluating ${staticType(boxed, receiver)}.${fieldName}`);
     }
-    this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
+    this.errorf(`can't evaluate field ${fieldName} in type ${staticType(boxed, receiver)}`);
+  }
+
+  /** Calls a method; the common case (no arguments, no declared signature) takes a short path. */
+  private callMethod(
+    dot: Value,
+    fn: (...a: unknown[]) => unknown,
+    receiver: Value,
+    node: Node,
+    name: string,
+    args: ArgNode[] | null,
+    final: Value,
+  ): Value {
+    if ((args === null || args.length <= 1) && final === MISSING && fn.length === 0 && (fn as { [GO_FUNC]?: unknown })[GO_FUNC] === undefined) {
+      try {
+        return fn.call(receiver);
+      } catch (e) {
+        this.callFailed(e, node, name);
+      }
+    }
+    return this.evalCall(dot, resolveUserFunc(name, fn), receiver, node, name, args, final);
+  }
+
+  private callFailed(e: unknown, node: Node, name: string): never {
+    if (e instanceof TemplateExecError || e === BREAK || e === CONTINUE) throw e;
+    this.at(node);
+    const msg = e instanceof Error ? e.message : String(e);
+    this.errorf(`error calling ${name}: ${msg}`);
   }
 
   private evalCall(
@@ -625,17 +722,18 @@ class State {
       const calleeName = args.length === 0 ? String(final) : nodeString(args[0]);
       return this.safeCall(node, name, () => this.callFunc(calleeName, argv[0], argv.slice(1)));
     }
-    return this.safeCall(node, name, () => fn.call(argv, self));
+    try {
+      return fn.call(argv, self);
+    } catch (e) {
+      this.callFailed(e, node, name);
+    }
   }
 
   private safeCall(node: Node, name: string, f: () => Value): Value {
     try {
       return f();
     } catch (e) {
-      if (e instanceof TemplateExecError || e === BREAK || e === CONTINUE) throw e;
-      this.at(node);
-      const msg = e instanceof Error ? e.message : String(e);
-      this.errorf(`error calling ${name}: ${msg}`);
+      this.callFailed(e, node, name);
     }
   }
 

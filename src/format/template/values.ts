@@ -261,7 +261,28 @@ export function structFields(obj: object): string[] {
 }
 
 export function isExported(name: string): boolean {
+  const c = name.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
   return /^\p{Lu}/u.test(name);
+}
+
+/** Returned by structGet / mapGetValue for an absent field or key. */
+export const NOT_FOUND: unique symbol = Symbol('not found') as never;
+
+/** Like structLookup, without allocating. */
+export function structGet(obj: object, name: string): unknown {
+  let o: object | null = obj;
+  while (o !== null && o !== Object.prototype && o !== Array.prototype) {
+    if (Object.prototype.hasOwnProperty.call(o, name)) return (obj as Record<string, unknown>)[name];
+    o = Object.getPrototypeOf(o);
+  }
+  return NOT_FOUND;
+}
+
+/** Like mapGet, without allocating. */
+export function mapGetValue(m: object, key: string): unknown {
+  if (m instanceof Map) return m.has(key) ? m.get(key) : NOT_FOUND;
+  return Object.prototype.hasOwnProperty.call(m, key) ? (m as Record<string, unknown>)[key] : NOT_FOUND;
 }
 
 /** Byte-wise (UTF-8 order) comparison of strings, as Go sorts map keys. */
