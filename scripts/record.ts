@@ -7,6 +7,8 @@
 //   npm run record -- run/ ps/basic     record the scenarios matching the filters
 //   npm run record -- --stale           record only scenarios whose fixture is missing or out of date
 //   npm run record -- --list            list scenarios and their step counts
+//   npm run record -- --verify [filters]  record again, compare with the stored fixtures (normalized,
+//                                       as replay does) and report steps that differ: nondeterminism
 //   node dist/scripts/record.js --show [--raw] [filters]  print fixtures (normalized unless --raw)
 //   node dist/scripts/record.js --replay [filters]       replay against bin/fakedocker, print diffs
 //   node dist/scripts/record.js --update-gaps [filters]  replay and rewrite fixtures/KNOWN_GAPS.json
@@ -25,6 +27,7 @@ import {
   type Baseline,
 } from './fidelity/engine.js';
 import {
+  compareSteps,
   fixturePath,
   gapKey,
   loadFixtures,
@@ -123,12 +126,34 @@ async function record(): Promise<void> {
     await release();
   }
   let steps = 0;
+  let unstable = 0;
+  const verify = flags.has('--verify');
   for (const sc of scenarios) {
     const fx = await recordOne(sc, dockerPath, baseline, versions);
-    writeFixture(root, fx);
     steps += fx.steps.length;
+    if (!verify) {
+      writeFixture(root, fx);
+      continue;
+    }
+    // --verify: record again and compare with the stored fixture, as replay would
+    const p = fixturePath(root, sc.id);
+    if (!existsSync(p)) {
+      log(`${sc.id}: no stored fixture to verify against`);
+      continue;
+    }
+    const stored = JSON.parse(readFileSync(p, 'utf8')) as Fixture;
+    if (stored.text !== sc.text) {
+      log(`${sc.id}: stored fixture is out of date; not verified`);
+      continue;
+    }
+    for (const c of compareSteps(stored, fx.steps)) {
+      if (c.ok) continue;
+      unstable++;
+      process.stdout.write(`--- ${sc.id} step ${c.index} differs between two recordings: $ ${c.cmd}\n${c.diff}\n\n`);
+    }
   }
-  log(`done: ${scenarios.length} fixture(s), ${steps} step(s)`);
+  log(`done: ${scenarios.length} scenario(s), ${steps} step(s)${verify ? `, ${unstable} step(s) differ from the stored recording` : ''}`);
+  if (unstable) process.exitCode = 1;
 }
 
 async function replay(update: boolean): Promise<void> {
@@ -165,7 +190,7 @@ async function replay(update: boolean): Promise<void> {
 
 async function main(): Promise<void> {
   if (flags.has('--help')) {
-    process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 14).map((l) => l.slice(3)).join('\n') + '\n');
+    process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 16).map((l) => l.slice(3)).join('\n') + '\n');
     return;
   }
   if (flags.has('--list')) {

@@ -5,6 +5,7 @@
 //   FIDELITY_FILTER=run/,ps/basic npm test        replay only matching scenarios
 //   FIDELITY_UPDATE_GAPS=1 npm test               rewrite KNOWN_GAPS.json from the current failures
 //   FIDELITY_NO_SLEEP=1 npm test                  do not honour `sleep N` lines (faster, less faithful)
+//   FIDELITY_NO_HOME_CACHE=1 npm test             pull the images into every fresh home (no shared template)
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -70,34 +70,30 @@ export interface ImageState {
   refs: Map<string, string>;
   /** every image ID (including dangling and intermediate) */
   ids: Set<string>;
-  /** image ID → RepoDigests */
-  digests: Map<string, string[]>;
+  /** "repo:tag" → the digest `docker images --digests` shows for it ("<none>" when lost) */
+  refDigests: Map<string, string>;
 }
 
 export function imageState(dockerPath = 'docker'): ImageState {
-  const r = docker(['images', '-a', '--no-trunc', '--format', '{{.ID}} {{.Repository}}:{{.Tag}}'], dockerPath);
+  const r = docker(['images', '-a', '--digests', '--no-trunc', '--format', '{{.ID}} {{.Repository}}:{{.Tag}} {{.Digest}}'], dockerPath);
   if (r.status !== 0) throw new Error(`docker images failed: ${r.stderr}`);
   const refs = new Map<string, string>();
   const ids = new Set<string>();
+  const refDigests = new Map<string, string>();
   for (const l of lines(r.stdout)) {
-    const [id, ref] = l.split(' ') as [string, string];
+    const [id, ref, digest = ''] = l.split(' ') as [string, string, string?];
     ids.add(id);
-    if (!ref.includes('<none>')) refs.set(ref, id);
-  }
-  const digests = new Map<string, string[]>();
-  if (ids.size) {
-    const d = docker(['image', 'inspect', '--format', '{{.Id}} {{join .RepoDigests ","}}', ...ids], dockerPath);
-    for (const l of lines(d.stdout)) {
-      const [id, list = ''] = l.split(' ');
-      digests.set(id!, list.split(',').filter(Boolean));
+    if (!ref.includes('<none>')) {
+      refs.set(ref, id);
+      refDigests.set(ref, digest);
     }
   }
-  return { refs, ids, digests };
+  return { refs, ids, refDigests };
 }
 
 export interface Baseline {
-  /** standard ref → image ID and RepoDigests it had when the recorder started */
-  standard: Map<string, { id: string; digests: string[] }>;
+  /** standard ref → image ID and digest it had when the recorder started */
+  standard: Map<string, { id: string; digest: string }>;
 }
 
 export function takeBaseline(log: (s: string) => void, dockerPath = 'docker'): Baseline {
@@ -110,10 +106,15 @@ export function takeBaseline(log: (s: string) => void, dockerPath = 'docker'): B
     }
   }
   st = imageState(dockerPath);
-  const standard = new Map<string, { id: string; digests: string[] }>();
+  const standard = new Map<string, { id: string; digest: string }>();
   for (const ref of STANDARD_IMAGES) {
     const id = st.refs.get(ref)!;
-    standard.set(ref, { id, digests: st.digests.get(id) ?? [] });
+    const digest = st.refDigests.get(ref)!;
+    if (!digest.startsWith('sha256:')) {
+      log(`standard image ${ref} has no repo digest: docker pull ${ref}`);
+      docker(['pull', ref], dockerPath);
+    }
+    standard.set(ref, { id, digest: imageState(dockerPath).refDigests.get(ref)! });
   }
   return { standard };
 }
@@ -121,8 +122,8 @@ export function takeBaseline(log: (s: string) => void, dockerPath = 'docker'): B
 /**
  * Brings the engine back to the baseline: removes all containers (and their anonymous
  * volumes), all volumes, custom networks and (if asked) the build cache, and re-creates
- * standard refs that a scenario removed (docker tag if the image is still there, else
- * docker pull from the mirror), restoring their RepoDigests (by docker pull).
+ * standard refs that a scenario removed, untagged or stripped of their digest reference
+ * (docker pull from the mirror).
  * With removeImagesSince, also removes the images created since that snapshot
  * (removeCreatedImages); no other image is ever deleted.
  */
@@ -141,22 +142,19 @@ export function resetEngine(
   // after the containers are gone, so that no container keeps a created image in use
   if (opts.removeImagesSince) removeCreatedImages(opts.removeImagesSince, log, dockerPath);
 
+  // a pull (from the mirror) restores both the tag and the digest reference; a docker tag
+  // would not restore the digest (and `rmi` then prints one "Untagged:" line less)
   let st = imageState(dockerPath);
   for (const [ref, want] of baseline.standard) {
-    const have = st.refs.get(ref);
-    if (have === want.id && want.digests.every((d) => (st.digests.get(have) ?? []).includes(d))) continue;
-    if (have === undefined && st.ids.has(want.id) && want.digests.every((d) => (st.digests.get(want.id) ?? []).includes(d))) {
-      log(`re-tagging ${ref}`);
-      docker(['tag', want.id, ref], dockerPath);
-    } else {
-      log(`re-pulling ${ref}`);
-      const p = docker(['pull', ref], dockerPath);
-      if (p.status !== 0) throw new Error(`cannot restore ${ref}: ${p.stderr}`);
-    }
+    if (st.refs.get(ref) === want.id && st.refDigests.get(ref) === want.digest) continue;
+    log(`re-pulling ${ref}`);
+    const p = docker(['pull', ref], dockerPath);
+    if (p.status !== 0) throw new Error(`cannot restore ${ref}: ${p.stderr}`);
   }
   st = imageState(dockerPath);
   for (const [ref, want] of baseline.standard) {
-    if (st.refs.get(ref) !== want.id) throw new Error(`standard image ${ref} is ${st.refs.get(ref)}, expected ${want.id}`);
+    if (st.refs.get(ref) !== want.id || st.refDigests.get(ref) !== want.digest)
+      throw new Error(`standard image ${ref} is ${st.refs.get(ref)} ${st.refDigests.get(ref)}, expected ${want.id} ${want.digest}`);
   }
 }
 

@@ -1,5 +1,5 @@
 // Replays a fixture against bin/fakedocker (no engine needed) and compares.
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareSteps, fixtureScenario, gapKey, type Fixture, type KnownGaps, type StepComparison } from './fixtures.js';
 import { makeDockerBinDir, makeTempDir, runBash, runScenario, sideEnv } from './runner.js';
@@ -15,6 +15,50 @@ export interface ReplayResult {
   staleGaps: string[];
 }
 
+// Pulling the same images into every scenario's fresh FAKEDOCKER_HOME costs one fakedocker
+// process per image per scenario. Instead, each distinct image list is pulled once into a
+// template home, and every scenario gets a fresh copy of it (FIDELITY_NO_HOME_CACHE=1: pull
+// into each home instead).
+const templates = new Map<string, Promise<string>>();
+const templateDirs: string[] = [];
+process.once('exit', () => {
+  for (const d of templateDirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function pullInto(home: string, images: string[], fakedocker: string): Promise<void> {
+  const cwd = makeTempDir('fidelity-cwd-');
+  const bin = makeDockerBinDir(fakedocker);
+  try {
+    const env = sideEnv({ binDir: bin.dir, cwd, env: { FAKEDOCKER_HOME: home } });
+    for (const ref of images) await runBash(`docker pull ${ref}`, { env, cwd, timeoutSec: 60 });
+  } finally {
+    bin.cleanup();
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+/** A fresh FAKEDOCKER_HOME in which `docker pull` has been run for each of the images. */
+export async function freshHome(images: string[], fakedocker: string): Promise<string> {
+  const home = makeTempDir('fidelity-home-');
+  if (process.env.FIDELITY_NO_HOME_CACHE === '1') {
+    await pullInto(home, images, fakedocker);
+    return home;
+  }
+  const key = `${fakedocker}\n${images.join(' ')}`;
+  let tpl = templates.get(key);
+  if (!tpl) {
+    tpl = (async () => {
+      const dir = makeTempDir('fidelity-template-');
+      templateDirs.push(dir);
+      await pullInto(dir, images, fakedocker);
+      return dir;
+    })();
+    templates.set(key, tpl);
+  }
+  cpSync(await tpl, home, { recursive: true, verbatimSymlinks: true });
+  return home;
+}
+
 export async function replayFixture(
   root: string,
   fx: Fixture,
@@ -22,13 +66,12 @@ export async function replayFixture(
   opts: { sleep?: boolean; fakedocker?: string } = {},
 ): Promise<ReplayResult> {
   const scenario = fixtureScenario(fx);
-  const home = makeTempDir('fidelity-home-');
+  const fakedocker = opts.fakedocker ?? join(root, 'bin', 'fakedocker');
+  const home = await freshHome(fx.images, fakedocker);
   const cwd = makeTempDir('fidelity-cwd-');
-  const bin = makeDockerBinDir(opts.fakedocker ?? join(root, 'bin', 'fakedocker'));
+  const bin = makeDockerBinDir(fakedocker);
   try {
     const side = { binDir: bin.dir, cwd, env: { FAKEDOCKER_HOME: home }, sleep: opts.sleep };
-    const env = sideEnv(side);
-    for (const ref of fx.images) await runBash(`docker pull ${ref}`, { env, cwd, timeoutSec: 60 });
     const run = await runScenario(scenario, side);
     const comparisons = compareSteps(fx, run.steps);
     const unexpectedFailures: StepComparison[] = [];
