@@ -368,7 +368,7 @@ class Printer {
         return;
       }
       case 'U':
-        this.fmtUnicode(Number(x));
+        this.fmtUnicode(typeof x === 'bigint' ? x : BigInt(Math.trunc(x)));
         return;
     }
     this.badVerb(verb, v);
@@ -411,8 +411,10 @@ class Printer {
     f.zero = oldZero;
   }
 
-  private fmtUnicode(r: number): void {
-    let hex = r.toString(16).toUpperCase();
+  private fmtUnicode(r0: bigint): void {
+    const u = BigInt.asUintN(64, r0);
+    const r = Number(u);
+    let hex = u.toString(16).toUpperCase();
     const prec = this.f.precPresent && this.f.prec > 4 ? this.f.prec : 4;
     if (hex.length < prec) hex = '0'.repeat(prec - hex.length) + hex;
     let s = 'U+' + hex;
