@@ -20,4 +20,5 @@ const results = await Promise.allSettled(entries.map((entry) => build({
   packages: 'bundle',
   banner: { js: "import { createRequire as __fdCreateRequire } from 'node:module'; const require = __fdCreateRequire(import.meta.url);" },
 })));
+await (await import('../playground/build-lib.mjs')).buildLibrary(); // dist/index.js + dist/index.d.ts (the library)
 if (results.some((r) => r.status === 'rejected')) process.exit(1);
