@@ -21,12 +21,21 @@ import { versionCommand } from './system/version.js';
 import { inspectCommand } from './system/inspect.js';
 import { containerInspectCommand } from './container/inspect.js';
 import { imageInspectCommand } from './image/inspect.js';
+import { buildCommand } from './image/build.js';
+import { execCommand } from './container/exec.js';
+import { diffCommand } from './container/diff.js';
+import { cpCommand } from './container/cp.js';
+import { commitCommand } from './container/commit.js';
+import { exportCommand } from './container/export.js';
+import { historyCommand } from './image/history.js';
 
 export const COMMANDS: CommandDef[] = [
   psCommand, runCommand, createCommand, startCommand, stopCommand, restartCommand, killCommand, pauseCommand,
   unpauseCommand, rmCommand, renameCommand, waitCommand, portCommand, logsCommand, imagesCommand, pullCommand,
   tagCommand, rmiCommand, versionCommand,
   inspectCommand, containerInspectCommand, imageInspectCommand,
+  buildCommand,
+  execCommand, diffCommand, cpCommand, commitCommand, exportCommand, historyCommand,
 ];
 
 /** Management commands whose first argument is a subcommand. */

@@ -1,0 +1,101 @@
+// `docker exec`: a further process (pid > 1) in a running container, against the container's
+// filesystem; its writes are kept in the container's upper layer.
+import type { Daemon } from '../daemon.js';
+import type { ContainerRecord } from '../state.js';
+import type { OutputChunk } from '../userland/types.js';
+import { DaemonError } from '../errors.js';
+import { openFs, processEnv } from './runtime.js';
+
+export interface ExecOptions {
+  /** The reference the user typed (the paused error repeats it). */
+  ref: string;
+  argv: string[];
+  /** -e KEY=VALUE (already resolved). */
+  env: string[];
+  workdir?: string;
+  user?: string;
+  tty: boolean;
+  interactive: boolean;
+  stdin?: string;
+}
+
+export type ExecOutcome =
+  | { kind: 'exited'; output: OutputChunk[]; exitCode: number; durationMs: number }
+  | { kind: 'running'; output: OutputChunk[] }
+  /** The OCI runtime refused to start it: printed on stdout by the CLI, exit code 127/126. */
+  | { kind: 'start-failed'; message: string; exitCode: number };
+
+const OCI_PREFIX = 'OCI runtime exec failed: exec failed: unable to start container process: ';
+
+/** Throws DaemonError when the container cannot take an exec (stopped, paused, restarting). */
+export function checkExecutable(c: ContainerRecord, ref: string): void {
+  if (!c.state.Running || c.state.Restarting) throw new DaemonError(`container ${c.id} is not running`, 'conflict');
+  if (c.state.Paused) throw new DaemonError(`Container ${ref} is paused, unpause the container before exec`, 'conflict');
+}
+
+function mergeEnv(base: string[], extra: string[]): string[] {
+  const out = [...base];
+  for (const e of extra) {
+    const key = e.includes('=') ? e.slice(0, e.indexOf('=')) : e;
+    const i = out.findIndex((x) => x === key || x.startsWith(`${key}=`));
+    if (i >= 0) out[i] = e;
+    else out.push(e);
+  }
+  return out;
+}
+
+export function execInContainer(d: Daemon, c: ContainerRecord, o: ExecOptions): ExecOutcome {
+  checkExecutable(c, o.ref);
+  const fs = openFs(d, c);
+  const cwd = o.workdir || c.config.WorkingDir || '/';
+  const cwdNode = fs.stat(cwd);
+  if (!cwdNode) {
+    return { kind: 'start-failed', message: `${OCI_PREFIX}chdir to cwd (${JSON.stringify(cwd)}) set in config.json failed: no such file or directory`, exitCode: 127 };
+  }
+  if (cwdNode.type !== 'dir') {
+    return { kind: 'start-failed', message: `${OCI_PREFIX}chdir to cwd (${JSON.stringify(cwd)}) set in config.json failed: not a directory`, exitCode: 127 };
+  }
+  let env = processEnv({ ...c, config: { ...c.config, Tty: false } });
+  if (o.tty && !env.some((e) => e.startsWith('TERM='))) env.push('TERM=xterm');
+  env = mergeEnv(env, o.env);
+  const pid = d.state.nextPid;
+  d.state.nextPid += 1 + d.random.int(5);
+  const img = d.state.images[c.imageId];
+  const startMs = d.now();
+  d.event('container', `exec_create: ${o.argv.join(' ')}`, c.id, { execID: d.random.hex(64), image: c.config.Image, name: c.name });
+  const outcome = d.env.processes.start({
+    argv: o.argv,
+    env,
+    cwd,
+    user: o.user ?? c.config.User,
+    hostname: c.config.Hostname,
+    imageFlavor: img?.flavor ?? '',
+    tty: o.tty,
+    interactive: o.interactive,
+    stdin: o.interactive ? o.stdin : undefined,
+    nowMs: startMs,
+    random: () => d.random.next(),
+    fs,
+    pid,
+  });
+  if (outcome.kind === 'start-failed') {
+    const exe = outcome.executable;
+    const detail =
+      outcome.reason === 'not-found' ? `exec: ${JSON.stringify(exe)}: executable file not found in $PATH`
+        : outcome.reason === 'no-such-file' ? `exec: ${JSON.stringify(exe)}: stat ${exe}: no such file or directory`
+          : outcome.reason === 'is-a-directory' ? `exec: ${JSON.stringify(exe)}: is a directory`
+            : `exec: ${JSON.stringify(exe)}: permission denied`;
+    const code = outcome.reason === 'not-found' || outcome.reason === 'no-such-file' ? 127 : 126;
+    return { kind: 'start-failed', message: OCI_PREFIX + detail, exitCode: code };
+  }
+  c.upper = fs.upper();
+  d.event('container', `exec_start: ${o.argv.join(' ')}`, c.id, { image: c.config.Image, name: c.name });
+  if (outcome.kind === 'exited') {
+    d.event('container', 'exec_die', c.id, { exitCode: String(outcome.exitCode), image: c.config.Image, name: c.name });
+    return { kind: 'exited', output: outcome.output, exitCode: outcome.exitCode, durationMs: outcome.durationMs };
+  }
+  if (outcome.service.exitAfterMs !== undefined) {
+    return { kind: 'exited', output: outcome.output, exitCode: outcome.service.exitCode ?? 0, durationMs: outcome.service.exitAfterMs };
+  }
+  return { kind: 'running', output: outcome.output };
+}
