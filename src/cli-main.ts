@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { execute, type ExecuteResult } from './cli/dispatch.js';
 import { FileStore } from './store/file-store.js';
 import { StateDamagedError } from './store/store.js';
@@ -44,6 +45,14 @@ function main(): void {
   const now = parseNow(process.env.FAKEDOCKER_NOW);
   const seed = parseSeed(process.env.FAKEDOCKER_SEED);
   const env = createEnv({ now, seed, hostEnv: process.env });
+  env.host.readFile = (file: string) => {
+    try {
+      return readFileSync(resolvePath(file), 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new Error(`open ${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+    }
+  };
   const store = new FileStore(home);
   // Only commands that can feed a container read stdin (reading it otherwise would block on a pipe).
   const wantsStdin = argv.some((a) => /^-[a-zA-Z]*i[a-zA-Z]*$|^--interactive$/.test(a));

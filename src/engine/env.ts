@@ -19,6 +19,8 @@ export interface ProcessRunner {
 export interface HostAccess {
   /** Host environment, for `-e NAME` pass-through. */
   env: Record<string, string | undefined>;
+  /** Reads a client-side file (--env-file, --label-file), relative to the client's cwd; throws Error(message) with Go's text. */
+  readFile?(path: string): string;
 }
 
 export interface EngineEnv {

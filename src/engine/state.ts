@@ -182,6 +182,8 @@ export interface VolumeRecord {
   options: Record<string, string> | null;
   anonymous: boolean;
   data: LayerData;
+  /** Set once image content has been copied into the volume (first mount), so it is not copied again. */
+  populated?: boolean;
 }
 
 export interface NetworkRecord {
@@ -199,6 +201,16 @@ export interface NetworkRecord {
   options: Record<string, string>;
   /** Next host number to hand out in the subnet. */
   nextHost: number;
+  /** IPAM config as `network inspect` shows it (user-defined networks); absent: derived from subnet/gateway. */
+  ipamConfig?: NetworkIpamConfig[];
+  /** --ip-range: containers get addresses from this part of the subnet. */
+  ipRange?: string;
+}
+
+export interface NetworkIpamConfig {
+  Subnet: string;
+  IPRange?: string;
+  Gateway?: string;
 }
 
 export interface EventRecord {

@@ -7,7 +7,8 @@ import { DaemonError } from '../../engine/errors.js';
 import { createContainer } from '../../engine/containers/create.js';
 import type { ContainerRecord, ImageRecord } from '../../engine/state.js';
 import { buildMounts } from '../../engine/volumes/mounts.js';
-import { parseRestartPolicy, parseRunOptions, RunOptionError, withHostEnv, type ParsedRunOptions } from './create-options.js';
+import { FlagValueError, parseRestartPolicy, parseRunOptions, RunOptionError, withHostEnv, type ParsedRunOptions } from './create-options.js';
+import { UsageError } from '../../cli/command.js';
 import { normalizedRefForError } from '../../engine/images/resolve.js';
 
 export type Verb = 'run' | 'create';
@@ -59,6 +60,8 @@ export function createFromArgs(ctx: CommandContext, verb: Verb, args: string[]):
     options = parseRunOptions(ctx, cmd);
     withHostEnv(ctx, options.request);
   } catch (e) {
+    if (e instanceof FlagValueError) throw new UsageError(e.message, 125);
+    if (e instanceof RunOptionError && e.plainExitCode !== undefined) throw new CliError(e.message, e.plainExitCode);
     if (e instanceof RunOptionError) throw wrapped(verb, e.fromDaemon ? `Error response from daemon: ${e.message}` : e.message);
     throw e;
   }

@@ -8,9 +8,33 @@ import { parseExposeSpec, parsePublishSpec, PortSpecError } from '../../engine/p
 
 export class RunOptionError extends Error {
   /** Errors the daemon reports (printed with "Error response from daemon: "). */
-  constructor(message: string, readonly fromDaemon = false) {
+  constructor(message: string, readonly fromDaemon = false, readonly plainExitCode?: number) {
     super(message);
   }
+}
+
+/** A flag value the CLI's flag parser rejects (printed with the usage block, exit 125). */
+export class FlagValueError extends Error {}
+
+/** Docker's RAMInBytes: "512m", "1g", "100k", "64MB" → bytes. */
+export function parseBytes(s: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmgtp]?)(i?b)?$/i.exec(s);
+  if (!m) return undefined;
+  const mult: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
+  return Math.floor(Number(m[1]) * mult[m[2].toLowerCase()]);
+}
+
+/** Reads KEY=VALUE lines of --env-file / --label-file (comments and blank lines skipped). */
+export function readKeyValueFile(ctx: CommandContext, path: string): string[] {
+  const reader = ctx.d.env.host.readFile;
+  if (!reader) throw new RunOptionError(`open ${path}: no such file or directory`);
+  let text: string;
+  try {
+    text = reader(path);
+  } catch (e) {
+    throw new RunOptionError((e as Error).message);
+  }
+  return text.split('\n').map((l) => l.replace(/^\s+/, '')).filter((l) => l !== '' && !l.startsWith('#'));
 }
 
 export function parseRestartPolicy(raw: string | undefined): RestartPolicy {
@@ -90,12 +114,30 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
   }
   const volumeSpecs = flagList(ctx, 'volume');
   for (const v of volumeSpecs) if (v.trim() === '') throw new RunOptionError('invalid empty volume spec');
-  const entrypointGiven = ctx.changed.has('entrypoint');
-  const entrypointValue = flagString(ctx, 'entrypoint') ?? '';
   const tty = flagBool(ctx, 'tty');
   const interactive = flagBool(ctx, 'interactive');
   const detach = flagBool(ctx, 'detach');
+  const entrypointGiven = ctx.changed.has('entrypoint');
+  const entrypointValue = flagString(ctx, 'entrypoint') ?? '';
   const attach = flagList(ctx, 'attach').map((a) => a.toLowerCase());
+  for (const a of attach) {
+    if (!['stdin', 'stdout', 'stderr'].includes(a)) {
+      throw new FlagValueError(`invalid argument "${flagList(ctx, 'attach').find((x) => x.toLowerCase() === a)}" for "-a, --attach" flag: valid streams are STDIN, STDOUT and STDERR`);
+    }
+  }
+  if (detach && attach.length) throw new RunOptionError('conflicting options: cannot specify both --attach and --detach', false, 1);
+  const memory = flagString(ctx, 'memory');
+  if (memory !== undefined && parseBytes(memory) === undefined) throw new FlagValueError(`invalid argument "${memory}" for "-m, --memory" flag: invalid size: '${memory}'`);
+  const cpus = flagString(ctx, 'cpus');
+  if (cpus !== undefined && !/^\d+(\.\d+)?$/.test(cpus)) throw new FlagValueError(`invalid argument "${cpus}" for "--cpus" flag: failed to parse ${cpus} as a rational number`);
+  const workdir = flagString(ctx, 'workdir');
+  if (workdir !== undefined && workdir !== '' && !workdir.startsWith('/')) {
+    throw new RunOptionError(`the working directory '${workdir}' is invalid, it needs to be an absolute path`, true);
+  }
+  if (memory !== undefined && parseBytes(memory)! < 6 * 1024 * 1024) throw new RunOptionError('Minimum memory limit allowed is 6MB', true);
+  if (flagString(ctx, 'memory-swap') !== undefined && memory === undefined) {
+    throw new RunOptionError('You should always set the Memory limit when using Memoryswap limit, see usage', true);
+  }
   const stopTimeoutRaw = flagString(ctx, 'stop-timeout');
   const request: ParsedRunOptions['request'] = {
     name: flagString(ctx, 'name'),
@@ -108,7 +150,7 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
     portBindings,
     exposed,
     publishAll: flagBool(ctx, 'publish-all'),
-    labels: parseLabels(flagList(ctx, 'label')),
+    labels: parseLabels([...flagList(ctx, 'label-file').flatMap((f) => readKeyValueFile(ctx, f)), ...flagList(ctx, 'label')]),
     restart,
     autoRemove,
     tty,
@@ -126,7 +168,8 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
 
 /** Fills -e values that copy from the host environment (needs the env from the adapter). */
 export function withHostEnv(ctx: CommandContext, req: ParsedRunOptions['request']): void {
-  req.env = parseEnv(flagList(ctx, 'env'), ctx.d.env.host.env);
+  const fromFiles = flagList(ctx, 'env-file').flatMap((f) => readKeyValueFile(ctx, f));
+  req.env = parseEnv([...fromFiles, ...flagList(ctx, 'env')], ctx.d.env.host.env);
 }
 
 export type { ImageRecord, MountRecord };

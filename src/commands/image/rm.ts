@@ -6,10 +6,23 @@ import { familiarName, familiarString, parseReference, withDefaultTag } from '..
 import type { Daemon } from '../../engine/daemon.js';
 import type { ImageRecord } from '../../engine/state.js';
 import { hasChildren } from '../../engine/images/list.js';
+import { sha256Hex } from '../../catalog/sha256.js';
+
+/** Layer chain IDs, bottom to top: chain(0) = diffID(0); chain(n) = sha256(chain(n-1) + " " + diffID(n)). */
+function chainIds(img: ImageRecord): string[] {
+  const out: string[] = [];
+  for (const l of img.layers) {
+    out.push(out.length === 0 ? l.diffId : `sha256:${sha256Hex(`${out[out.length - 1]} ${l.diffId}`)}`);
+  }
+  return out;
+}
 
 function deleteImage(d: Daemon, img: ImageRecord, lines: string[]): void {
   lines.push(`Deleted: ${img.id}`);
   delete d.state.images[img.id];
+  // Layers no other image still uses are deleted too, top first.
+  const inUse = new Set(d.imageList().flatMap((o) => chainIds(o)));
+  for (const chain of chainIds(img).reverse()) if (!inUse.has(chain)) lines.push(`Deleted: ${chain}`);
   d.event('image', 'delete', img.id, { name: img.id });
 }
 
@@ -75,7 +88,8 @@ export const rmiCommand: CommandDef = {
         for (const l of lines) ctx.out(`${l}\n`);
       } catch (e) {
         if (!(e instanceof DaemonError)) throw e;
-        if (force && e.status === 'not-found') continue;
+        // rmi -f: a missing image is reported but does not fail the command.
+        if (force && e.status === 'not-found') { ctx.err(`Error response from daemon: ${e.message}\n`); continue; }
         errors.push(`Error response from daemon: ${e.message}`);
       }
     }

@@ -3,13 +3,13 @@ import { CliError, type CommandDef, flagList, flagString } from '../../cli/comma
 import { parseLabels } from '../container/create-options.js';
 import { createVolumeFromRequest } from '../../engine/volumes/volumes.js';
 
-/** -o k=v values (a "map" flag): a value without '=' is the CLI's error. */
+/** -o k=v values (a "map" flag; a value without '=' sets an empty value). */
 export function parseOpts(values: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of values) {
     const eq = v.indexOf('=');
-    if (eq < 0) throw new CliError(`invalid argument "${v}" for "-o, --opt" flag: bad format for opt: ${v}`, 125);
-    out[v.slice(0, eq)] = v.slice(eq + 1);
+    if (eq < 0) out[v] = '';
+    else out[v.slice(0, eq)] = v.slice(eq + 1);
   }
   return out;
 }

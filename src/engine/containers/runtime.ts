@@ -68,6 +68,16 @@ export function startFailureMessage(outcome: Extract<ProcessOutcome, { kind: 'st
   return `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${detail}`;
 }
 
+/** The runtime resolves USER names against the image's /etc/passwd (and groups in /etc/group). */
+function checkUser(passwd: string | undefined, group: string | undefined, spec: string): string | undefined {
+  if (!spec) return undefined;
+  const [user, grp] = spec.split(':', 2);
+  const names = (text: string | undefined) => new Set((text ?? '').split('\n').map((l) => l.split(':')[0]).filter(Boolean));
+  if (!/^\d+$/.test(user) && !names(passwd).has(user)) return `unable to find user ${user}: no matching entries in passwd file`;
+  if (grp !== undefined && grp !== '' && !/^\d+$/.test(grp) && !names(group).has(grp)) return `unable to find group ${grp}: no matching entries in group file`;
+  return undefined;
+}
+
 /** Binds host ports for a starting container; throws Docker's allocation errors. */
 function bindPorts(d: Daemon, c: ContainerRecord, endpointId: string): Record<string, PortBinding[] | null> {
   const used = boundPorts(d, c.id);
@@ -137,6 +147,12 @@ export function startContainer(d: Daemon, c: ContainerRecord, opts: { stdin?: st
   }
   const startMs = d.now();
   const fs = openFs(d, c);
+  const userError = checkUser(fs.readFile('/etc/passwd'), fs.readFile('/etc/group'), c.config.User);
+  if (userError) {
+    releaseEndpoints(d, c);
+    c.ports = {};
+    throw new DaemonError(userError);
+  }
   const pid = d.state.nextPid;
   d.state.nextPid += 1 + d.random.int(40);
   const img = d.state.images[c.imageId];

@@ -1,13 +1,25 @@
 // Mounts for a new container: -v specs (named, anonymous, bind) and the image's VOLUMEs, which
-// get anonymous volumes unless something is already mounted there.
+// get anonymous volumes unless something is already mounted there. Also the volume side of a
+// running container: mount/unmount events and the file contents that live in volumes.
 import type { Daemon } from '../daemon.js';
-import type { MountRecord, VolumeRecord } from '../state.js';
+import type { ContainerRecord, MountRecord, VolumeRecord } from '../state.js';
+import type { FsNode, LayerData } from '../fs/types.js';
 import { DaemonError } from '../errors.js';
+import { createContainerFs } from '../fs/index.js';
 
-const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+export const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 export const VOLUMES_ROOT = '/var/lib/docker/volumes';
+export const ANONYMOUS_LABEL = 'com.docker.volume.anonymous';
 
-export function createVolume(d: Daemon, name: string | undefined, opts: { labels?: Record<string, string>; driver?: string; anonymous?: boolean } = {}): VolumeRecord {
+export interface CreateVolumeOptions {
+  labels?: Record<string, string>;
+  driver?: string;
+  /** Driver options (-o); null when none were given. */
+  options?: Record<string, string> | null;
+  anonymous?: boolean;
+}
+
+export function createVolume(d: Daemon, name: string | undefined, opts: CreateVolumeOptions = {}): VolumeRecord {
   const volName = name ?? d.random.hex(64);
   const existing = d.state.volumes[volName];
   if (existing) return existing;
@@ -15,8 +27,8 @@ export function createVolume(d: Daemon, name: string | undefined, opts: { labels
     name: volName,
     driver: opts.driver ?? 'local',
     created: d.timestamp(),
-    labels: opts.anonymous ? { 'com.docker.volume.anonymous': '' } : (opts.labels ?? {}),
-    options: null,
+    labels: opts.anonymous ? { ...(opts.labels ?? {}), [ANONYMOUS_LABEL]: '' } : (opts.labels ?? {}),
+    options: opts.options && Object.keys(opts.options).length ? opts.options : null,
     anonymous: !!opts.anonymous,
     data: {},
   };
@@ -72,4 +84,124 @@ export function buildMounts(d: Daemon, specs: string[], imageVolumes: string[], 
     mounts.push(volumeMount(createVolume(d, undefined, { anonymous: true }), dest, ''));
   }
   return { mounts, binds };
+}
+
+function volumeMounts(d: Daemon, c: ContainerRecord): { m: MountRecord; v: VolumeRecord }[] {
+  const out: { m: MountRecord; v: VolumeRecord }[] = [];
+  for (const m of c.mounts) {
+    if (m.Type !== 'volume' || !m.Name) continue;
+    const v = d.state.volumes[m.Name];
+    if (v) out.push({ m, v });
+  }
+  return out;
+}
+
+/** The `volume mount` events a starting container produces (one per volume mount). */
+export function mountEvents(d: Daemon, c: ContainerRecord): void {
+  for (const { m, v } of volumeMounts(d, c)) {
+    d.event('volume', 'mount', v.name, { container: c.id, destination: m.Destination, driver: v.driver, propagation: m.Propagation, 'read/write': String(m.RW) });
+  }
+}
+
+/** The `volume unmount` events of a container that stops. */
+export function unmountEvents(d: Daemon, c: ContainerRecord): void {
+  for (const { v } of volumeMounts(d, c)) d.event('volume', 'unmount', v.name, { container: c.id, driver: v.driver });
+}
+
+/** Containers (any state) that reference the volume, oldest first. */
+export function volumeUsers(d: Daemon, name: string): ContainerRecord[] {
+  return d.containerList()
+    .filter((c) => c.mounts.some((m) => m.Type === 'volume' && m.Name === name))
+    .sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
+}
+
+// ---- volume contents ----------------------------------------------------------------------
+//
+// A volume's files are kept in its `data` layer, keyed by their path inside the volume
+// ('/file', '/dir/file'). While a process runs they are laid over the container's upper layer
+// at the mount point; afterwards whatever the process left there is moved back into the volume.
+// The runtime uses the pair like this:
+//
+//   const fs = createContainerFs(imageLowers(d, c), upperWithVolumes(d, c, c.upper, imageLowers(d, c)));
+//   …run the process…
+//   c.upper = storeVolumeWrites(d, c, fs.upper());
+
+function isUnder(path: string, dir: string): boolean {
+  return dir === '/' ? path !== '/' : path.startsWith(`${dir}/`);
+}
+
+function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+/** Docker copies what the image has at the mount point into an empty volume on first use. */
+function populateFromImage(v: VolumeRecord, dest: string, lowers: LayerData[]): void {
+  if (v.populated) return;
+  v.populated = true;
+  if (Object.keys(v.data).length) return;
+  const fs = createContainerFs(lowers, {});
+  const walk = (dir: string) => {
+    for (const name of fs.readdir(dir) ?? []) {
+      const p = dir === '/' ? `/${name}` : `${dir}/${name}`;
+      const node = fs.lstat(p);
+      if (!node) continue;
+      const rel = p.slice(dest.length);
+      v.data[rel] = clone(node) as FsNode;
+      if (node.type === 'dir') walk(p);
+    }
+  };
+  const top = fs.stat(dest);
+  if (top?.type === 'dir') walk(dest);
+}
+
+/**
+ * A copy of the container's upper layer with its volumes' files laid over the mount points
+ * (opaque directories there, so image files under a mount point are hidden, as a mount hides
+ * them). Pass the image layers to have empty volumes filled from the image on first use.
+ */
+export function upperWithVolumes(d: Daemon, c: ContainerRecord, upper: LayerData, lowers?: LayerData[]): LayerData {
+  const out = clone(upper) as Record<string, (FsNode & { opaque?: boolean }) | null>;
+  const mounts = volumeMounts(d, c).sort((a, b) => a.m.Destination.length - b.m.Destination.length);
+  for (const { m, v } of mounts) {
+    const dest = m.Destination.replace(/\/+$/, '') || '/';
+    if (lowers) populateFromImage(v, dest, lowers);
+    for (const key of Object.keys(out)) if (isUnder(key, dest)) delete out[key];
+    const root = v.data['/'];
+    out[dest] = { ...(root ?? { type: 'dir', mode: 0o755, uid: 0, gid: 0 }), type: 'dir', opaque: true };
+    for (const [rel, node] of Object.entries(v.data)) {
+      if (rel === '/' || node === null) continue;
+      out[dest === '/' ? rel : `${dest}${rel}`] = clone(node);
+    }
+  }
+  return out;
+}
+
+/**
+ * Moves what lies under the container's volume mount points in `upper` (the layer after a
+ * process ran) into the volumes, and returns the upper layer without it.
+ */
+export function storeVolumeWrites(d: Daemon, c: ContainerRecord, upper: LayerData): LayerData {
+  const out = { ...upper } as Record<string, (FsNode & { opaque?: boolean }) | null>;
+  const mounts = volumeMounts(d, c).sort((a, b) => b.m.Destination.length - a.m.Destination.length);
+  for (const { m, v } of mounts) {
+    const dest = m.Destination.replace(/\/+$/, '') || '/';
+    const data: LayerData = {};
+    const root = out[dest];
+    if (root) {
+      const { opaque: _opaque, ...node } = root;
+      data['/'] = node;
+    }
+    for (const key of Object.keys(out)) {
+      if (!isUnder(key, dest)) continue;
+      const node = out[key];
+      if (node) {
+        const { opaque: _o, ...plain } = node;
+        data[key.slice(dest === '/' ? 0 : dest.length)] = plain;
+      }
+      delete out[key];
+    }
+    if (m.RW) v.data = data;
+    delete out[dest];
+  }
+  return out;
 }

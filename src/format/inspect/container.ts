@@ -1,7 +1,7 @@
 // The JSON of `GET /containers/{id}/json` (API 1.51, Docker Engine 28) built from the engine
 // state: key order, types and default values as the daemon writes them.
 import type { Daemon } from '../../engine/daemon.js';
-import type { ContainerRecord, EndpointRecord, HostConfig } from '../../engine/state.js';
+import type { ContainerRecord, EndpointRecord, HostConfig, MountRecord } from '../../engine/state.js';
 import { ZERO_TIME } from '../../engine/time.js';
 import { containerSizes } from '../../engine/containers/size.js';
 import { encodeJSON, goMap } from './json.js';
@@ -269,6 +269,15 @@ function graphDriverJSON(d: Daemon, c: ContainerRecord): Record<string, unknown>
   };
 }
 
+/** A named volume mounted without a mode gets the SELinux relabel mode "z"; anonymous ones keep "". */
+function mountMode(d: Daemon, m: MountRecord): string {
+  if (m.Type === 'volume' && m.Mode === '' && m.Name) {
+    const v = d.state.volumes[m.Name];
+    if (v && !v.anonymous) return 'z';
+  }
+  return m.Mode;
+}
+
 /** The container's inspect JSON as a tree for encodeJSON (structs in order, maps as Map). */
 export function containerInspectTree(d: Daemon, c: ContainerRecord, opts: { size?: boolean } = {}): Record<string, unknown> {
   const started = wasStarted(c);
@@ -303,7 +312,7 @@ export function containerInspectTree(d: Daemon, c: ContainerRecord, opts: { size
       Source: m.Source,
       Destination: m.Destination,
       Driver: m.Driver || undefined,
-      Mode: m.Mode,
+      Mode: mountMode(d, m),
       RW: m.RW,
       Propagation: m.Propagation,
     })),

@@ -18,7 +18,7 @@ export function volumeInspectTree(_d: Daemon, v: VolumeRecord): Record<string, u
   return {
     CreatedAt: v.created ? volumeCreatedAt(v.created) : undefined,
     Driver: v.driver,
-    Labels: goMap(v.labels ?? {}),
+    Labels: v.labels && Object.keys(v.labels).length ? goMap(v.labels) : null,
     Mountpoint: local ? `${DOCKER_ROOT}/volumes/${v.name}/_data` : '',
     Name: v.name,
     Options: goMap(v.options),

@@ -1,0 +1,22 @@
+// docker network ls: the daemon's filters, then the CLI's natural sort by name.
+import { type CommandDef, flagBool, flagList, flagString } from '../../cli/command.js';
+import { parseFilters } from '../../engine/filters.js';
+import { listNetworks } from '../../engine/networks/networks.js';
+import { NETWORK_DEFAULT_TABLE, NETWORK_HEADERS, networkContext } from '../../format/network.js';
+import { naturalCompare } from '../../format/strings.js';
+import type { FormatSpec } from '../../format/render.js';
+import { prepareListFormat, printRows } from '../volume/list-format.js';
+
+export const networkLsCommand: CommandDef = {
+  invocations: ['network ls', 'network list'],
+  args: { kind: 'none' },
+  run(ctx) {
+    let format = flagString(ctx, 'format') ?? '';
+    if (flagBool(ctx, 'quiet')) format = '{{.ID}}';
+    const spec: FormatSpec = { format, defaultTable: NETWORK_DEFAULT_TABLE, headers: NETWORK_HEADERS, typeName: '*formatter.networkContext' };
+    const prepared = prepareListFormat(spec);
+    const nets = listNetworks(ctx.d, parseFilters(flagList(ctx, 'filter'))).sort((a, b) => naturalCompare(a.name, b.name));
+    const trunc = !flagBool(ctx, 'no-trunc');
+    printRows(ctx, prepared, spec, nets.map((n) => networkContext(n, { trunc })));
+  },
+};
