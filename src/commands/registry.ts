@@ -22,6 +22,7 @@ import { inspectCommand } from './system/inspect.js';
 import { containerInspectCommand } from './container/inspect.js';
 import { imageInspectCommand } from './image/inspect.js';
 import { buildCommand } from './image/build.js';
+import { buildCommand } from './image/build.js';
 import { execCommand } from './container/exec.js';
 import { diffCommand } from './container/diff.js';
 import { cpCommand } from './container/cp.js';
@@ -34,6 +35,7 @@ export const COMMANDS: CommandDef[] = [
   unpauseCommand, rmCommand, renameCommand, waitCommand, portCommand, logsCommand, imagesCommand, pullCommand,
   tagCommand, rmiCommand, versionCommand,
   inspectCommand, containerInspectCommand, imageInspectCommand,
+  buildCommand,
   buildCommand,
   execCommand, diffCommand, cpCommand, commitCommand, exportCommand, historyCommand,
 ];
