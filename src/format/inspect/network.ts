@@ -11,10 +11,12 @@ const PREDEFINED = new Set(['bridge', 'host', 'none']);
 /** The network's inspect JSON as a tree for encodeJSON. */
 export function networkInspectTree(d: Daemon, n: NetworkRecord): Record<string, unknown> {
   const predefined = PREDEFINED.has(n.name) && (n.driver === 'bridge' || n.driver === 'host' || n.driver === 'null');
-  const extra = n as NetworkRecord & { ipamDriver?: string; ipamOptions?: Record<string, string> | null; ipRange?: string; enableIPv4?: boolean; configOnly?: boolean; ingress?: boolean };
-  const config = n.subnet
-    ? [{ Subnet: n.subnet, IPRange: extra.ipRange || undefined, Gateway: n.gateway || undefined }]
-    : predefined ? null : [];
+  const extra = n as NetworkRecord & { ipamDriver?: string; ipamOptions?: Record<string, string> | null; enableIPv4?: boolean; configOnly?: boolean; ingress?: boolean };
+  const config = n.ipamConfig
+    ? n.ipamConfig.map((c) => ({ Subnet: c.Subnet || undefined, IPRange: c.IPRange || undefined, Gateway: c.Gateway || undefined }))
+    : n.subnet
+      ? [{ Subnet: n.subnet, IPRange: n.ipRange || undefined, Gateway: n.gateway || undefined }]
+      : predefined ? null : [];
   const containers = new Map<string, unknown>();
   for (const c of d.containerList()) {
     for (const ep of Object.values(c.endpoints)) {
