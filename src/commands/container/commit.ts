@@ -15,7 +15,7 @@ export const commitCommand: CommandDef = {
         if (r.digest) throw new ReferenceError('refusing to create a tag with a digest reference');
         tag = familiarString(r);
       } catch (e) {
-        if (e instanceof ReferenceError) throw new CliError(`Error parsing reference: ${JSON.stringify(target)} is not a valid repository/tag: ${e.message}`, 1);
+        if (e instanceof ReferenceError) throw new CliError(e.message, 1);
         throw e;
       }
     }

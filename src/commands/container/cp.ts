@@ -61,8 +61,13 @@ function splitArg(arg: string): { container?: string; path: string } {
 
 export const cpCommand: CommandDef = {
   invocations: ['cp', 'container cp'],
-  args: { kind: 'exact', n: 2 },
-  run(ctx, [srcArg, dstArg]) {
+  args: { kind: 'any' },
+  run(ctx, args) {
+    if (args.length !== 2) {
+      // Checked here: the usage block has both forms.
+      throw new CliError(`docker: 'docker ${ctx.path}' requires 2 arguments\n\nUsage:  docker ${ctx.path} [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker ${ctx.path} [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH\n\nRun 'docker ${ctx.path} --help' for more information`, 1);
+    }
+    const [srcArg, dstArg] = args;
     const src = splitArg(srcArg);
     const dst = splitArg(dstArg);
     if (src.container === undefined && dst.container === undefined) throw new CliError('must specify at least one container source', 1);

@@ -34,7 +34,7 @@ export const execCommand: CommandDef = {
     });
     if (outcome.kind === 'start-failed') {
       if (detach) return 0;
-      ctx.out(`${outcome.message}${tty ? '\r\n' : '\n'}`);
+      ctx.out(`${outcome.message}\r\n`); // the CLI prints the runtime's message with CRLF, TTY or not
       return outcome.exitCode;
     }
     if (detach) return 0;

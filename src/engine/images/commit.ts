@@ -125,7 +125,6 @@ export function commitContainer(d: Daemon, c: ContainerRecord, o: CommitOptions)
   const size = layerSize(upper);
   const diffId = `sha256:${d.random.hex(64)}`;
   const created = d.timestamp();
-  const args = c.args.map((a) => (a.includes(' ') ? `'${a}'` : a));
   const img: ImageRecord = {
     id: `sha256:${d.random.hex(64)}`,
     repoTags: [],
@@ -143,7 +142,7 @@ export function commitContainer(d: Daemon, c: ContainerRecord, o: CommitOptions)
     layers: [...(parent?.layers ?? []).map((l) => ({ ...l })), { digest: diffId, diffId, size, data: upper }],
     history: [
       ...(parent?.history ?? []).map((h) => ({ ...h })),
-      { created, createdBy: args.length ? `${c.path} ${args.join(' ')}` : c.path, ...(o.message ? { comment: o.message } : {}) },
+      { created, createdBy: [c.path, ...c.args].join(' '), ...(o.message ? { comment: o.message } : {}) },
     ],
     flavor: parent?.flavor ?? '',
     lastTagTime: '0001-01-01T00:00:00Z',
