@@ -262,7 +262,15 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
   };
 
   const cache = cacheOf(d);
+  // A base image the cache has seen shows CACHED, unless nothing had to run at all (then DONE).
+  const seenFroms: number[] = [];
+  let executed = false;
+  const patchFroms = () => {
+    if (!executed) return;
+    for (const i of seenFroms) blocks[i] = blocks[i].replace(/ DONE 0\.0s$/, ' CACHED');
+  };
   const results = new Map<number, StageResult>();
+  const stageArgs = new Map<number, { args: Record<string, string | undefined>; used: string[] }>();
   const multi = stages.length > 1;
   const cmdLine = (s: string) => s;
 
@@ -279,7 +287,6 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
       let st: StageResult;
       if (s.base === 'scratch') {
         st = { config: { Env: [DEFAULT_PATH] }, layers: [], history: [], flavor: '', architecture: 'amd64', os: 'linux', key: 'scratch', size: 0 };
-        st.config = {};
       } else if (!external) {
         st = clone(results.get(stageByName(s.base)!.index)!);
       } else {
@@ -290,11 +297,13 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
         };
         const seenKey = `from:${img.id}`;
         const seen = !!cache[seenKey] && !o.noCache;
-        vertex(stepName(`FROM ${normalizeRef(s.base)}`), [], seen ? 'CACHED' : 'DONE 0.0s');
+        vertex(stepName(`FROM ${normalizeRef(s.base)}`), [], 'DONE 0.0s');
+        if (seen) seenFroms.push(blocks.length - 1);
         cache[seenKey] = { created: d.timestamp() };
       }
-      const args: Record<string, string | undefined> = {};
-      const usedArgs: string[] = [];
+      const inherited = !external && s.base !== 'scratch' ? stageArgs.get(stageByName(s.base)!.index) : undefined;
+      const args: Record<string, string | undefined> = { ...(inherited?.args ?? {}) };
+      const usedArgs: string[] = [...(inherited?.used ?? [])];
       const envMap = (): Record<string, string | undefined> => {
         const m: Record<string, string | undefined> = { ...args };
         for (const e of st.config.Env ?? []) { const i = e.indexOf('='); m[e.slice(0, i)] = e.slice(i + 1); }
@@ -312,6 +321,7 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
           if (entry) {
             vn = vertex(stepName(display ?? historyText), [], 'CACHED');
           } else {
+            executed = true;
             const r = apply() ?? {};
             if (!selfEmit) vn = vertex(stepName(display ?? historyText), [], 'DONE 0.1s');
             const created = d.timestamp();
@@ -342,12 +352,15 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
         const at = { line: ins.line, endLine: ins.endLine };
         switch (ins.cmd) {
           case 'ARG': {
+            const shown: string[] = [];
             for (const [k, v] of parsePairs(ins.args, false)) {
               const hasDefault = splitWords(ins.args).some((w) => w.startsWith(`${k}=`));
               args[k] = o.buildArgs[k] ?? (hasDefault ? x(v) : globalArgs[k]);
               if (args[k] === undefined) delete args[k];
               if (!usedArgs.includes(k)) usedArgs.push(k);
+              shown.push(args[k] === undefined ? k : `${k}=${args[k]}`);
             }
+            step(ins, `ARG ${shown.join(' ')}`, '', () => undefined, false);
             break;
           }
           case 'ENV': {
@@ -513,7 +526,8 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
             const contentKey = sha256Hex(JSON.stringify(selectSources(srcEntries, srcs, ins, d).entries.map((e) => [e.rel, e.e.type, e.e.mode, e.e.content ?? e.e.size])));
             const flagText = Object.entries(ins.flags).map(([k, v]) => `--${k}=${v} `).join('');
             const text = `${ins.cmd} ${flagText}${words.join(' ')}`;
-            step(ins, `${text} # buildkit`, contentKey, () => {
+            const histFlags = Object.entries(ins.flags).filter(([k]) => k !== 'from').map(([k, v]) => `--${k}=${v} `).join('');
+            step(ins, `${ins.cmd} ${histFlags}${words.join(' ')} # buildkit`, contentKey, () => {
               const sel = selectSources(srcEntries, srcs, ins, d);
               const fs = createContainerFs(lowersOf(d, st), {});
               const dest = normalizePath(destRaw, st.config.WorkingDir || '/');
@@ -555,8 +569,10 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
       void sawEntrypoint;
       if (sawCmd && s === targetStage) st.config.ArgsEscaped = true;
       results.set(s.index, st);
+      stageArgs.set(s.index, { args, used: usedArgs });
     }
   } catch (e) {
+    patchFroms();
     if (e instanceof BuildFailure) {
       if (e.summary.startsWith('process ')) {
         // The failed vertex is the last block: add its log excerpt.
@@ -571,6 +587,7 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
   }
 
   // Export.
+  patchFroms();
   const st = results.get(targetStage.index)!;
   for (const [k, v] of Object.entries(o.labels)) st.config.Labels = { ...(st.config.Labels ?? {}), [k]: v };
   const allCached = blocks.every((b) => !/ DONE [1-9]|DONE 0\.[1-9]/.test(b) || b.startsWith('#0') || b.includes('[internal]'));
