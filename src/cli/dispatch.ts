@@ -88,6 +88,7 @@ export function execute(state: EngineState, argv: string[], opts: ExecuteOptions
       exitCode = reportError(e, err);
     }
     waitedMs = d.waitedMs;
+    if (waitedMs > 0) draft.clockSkewMs = (draft.clockSkewMs ?? 0) + waitedMs;
     if (d.random.state().join(',') !== initialRng || draft.rng === null) d.saveRandom();
   });
   return { state: next, stdout, stderr, exitCode, waitedMs, attachedTo };

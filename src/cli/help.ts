@@ -36,7 +36,7 @@ function kindOf(typeWord: string): FlagValueType {
     case 'string': return 'string';
     case 'int': case 'int64': case 'int32': return 'int';
     case 'uint': case 'uint16': case 'uint64': return 'uint';
-    case 'float': case 'decimal': return 'float';
+    case 'float': return 'float';
     case 'duration': return 'duration';
     case 'filter': return 'filter';
     case 'list': case 'stringArray': case 'strings': case 'stringSlice': return 'list';

@@ -16,7 +16,7 @@ export class Daemon {
 
   constructor(readonly state: EngineState, readonly env: EngineEnv, rngSeed: RngState) {
     this.random = createRandom(rngSeed);
-    this.clockMs = env.now();
+    this.clockMs = env.now() + (state.clockSkewMs ?? 0);
   }
 
   /** Current simulated time in ms (real time plus any virtual waiting in this command). */

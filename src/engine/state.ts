@@ -232,4 +232,9 @@ export interface EngineState {
   portsLast: Record<string, number>;
   nextPid: number;
   events: EventRecord[];
+  /**
+   * Simulated time that commands spent waiting without the wall clock moving (a stop timeout,
+   * an attached `sleep 3`): later commands see the clock this far ahead, so time never runs back.
+   */
+  clockSkewMs?: number;
 }

@@ -17,11 +17,13 @@ function chainIds(img: ImageRecord): string[] {
   return out;
 }
 
-function deleteImage(d: Daemon, img: ImageRecord, lines: string[]): void {
+function deleteImage(d: Daemon, img: ImageRecord, lines: string[], keepLayers = false): void {
   lines.push(`Deleted: ${img.id}`);
   delete d.state.images[img.id];
   // Layers no other image still uses are deleted too, top first.
   const inUse = new Set(d.imageList().flatMap((o) => chainIds(o)));
+  // A container's writable layer still sits on them: they stay until it goes.
+  if (keepLayers) return;
   for (const chain of chainIds(img).reverse()) if (!inUse.has(chain)) lines.push(`Deleted: ${chain}`);
   d.event('image', 'delete', img.id, { name: img.id });
 }
@@ -52,7 +54,7 @@ function removeImage(d: Daemon, ref: string, force: boolean, lines: string[]): v
     }
     d.event('image', 'untag', img.id, { name: img.id });
     const unused = users.length === 0 || (force && !running);
-    if (img.repoTags.length === 0 && img.repoDigests.length === 0 && unused && !hasChildren(d, img)) deleteImage(d, img, lines);
+    if (img.repoTags.length === 0 && img.repoDigests.length === 0 && unused && !hasChildren(d, img)) deleteImage(d, img, lines, users.length > 0);
     return;
   }
   if (running) {
@@ -72,7 +74,7 @@ function removeImage(d: Daemon, ref: string, force: boolean, lines: string[]): v
   for (const r of img.repoDigests) lines.push(`Untagged: ${r}`);
   img.repoTags = [];
   img.repoDigests = [];
-  deleteImage(d, img, lines);
+  deleteImage(d, img, lines, users.length > 0);
 }
 
 export const rmiCommand: CommandDef = {
