@@ -22,13 +22,30 @@ import { inspectCommand } from './system/inspect.js';
 import { containerInspectCommand } from './container/inspect.js';
 import { imageInspectCommand } from './image/inspect.js';
 import { buildCommand } from './image/build.js';
-import { buildCommand } from './image/build.js';
 import { execCommand } from './container/exec.js';
 import { diffCommand } from './container/diff.js';
 import { cpCommand } from './container/cp.js';
 import { commitCommand } from './container/commit.js';
 import { exportCommand } from './container/export.js';
 import { historyCommand } from './image/history.js';
+import { volumeCreateCommand } from './volume/create.js';
+import { volumeLsCommand } from './volume/ls.js';
+import { volumeInspectCommand } from './volume/inspect.js';
+import { volumeRmCommand } from './volume/rm.js';
+import { volumePruneCommand } from './volume/prune.js';
+import { networkCreateCommand } from './network/create.js';
+import { networkLsCommand } from './network/ls.js';
+import { networkInspectCommand } from './network/inspect.js';
+import { networkRmCommand } from './network/rm.js';
+import { networkConnectCommand, networkDisconnectCommand } from './network/connect.js';
+import { networkPruneCommand } from './network/prune.js';
+import { topCommand } from './container/top.js';
+import { statsCommand } from './container/stats.js';
+import { containerPruneCommand } from './container/prune.js';
+import { imagePruneCommand } from './image/prune.js';
+import { systemPruneCommand } from './system/prune.js';
+import { systemDfCommand } from './system/df.js';
+import { eventsCommand } from './system/events.js';
 
 export const COMMANDS: CommandDef[] = [
   psCommand, runCommand, createCommand, startCommand, stopCommand, restartCommand, killCommand, pauseCommand,
@@ -36,8 +53,11 @@ export const COMMANDS: CommandDef[] = [
   tagCommand, rmiCommand, versionCommand,
   inspectCommand, containerInspectCommand, imageInspectCommand,
   buildCommand,
-  buildCommand,
   execCommand, diffCommand, cpCommand, commitCommand, exportCommand, historyCommand,
+  volumeCreateCommand, volumeLsCommand, volumeInspectCommand, volumeRmCommand, volumePruneCommand,
+  networkCreateCommand, networkLsCommand, networkInspectCommand, networkRmCommand, networkConnectCommand,
+  networkDisconnectCommand, networkPruneCommand, topCommand, statsCommand, containerPruneCommand, imagePruneCommand,
+  systemPruneCommand, systemDfCommand, eventsCommand,
 ];
 
 /** Management commands whose first argument is a subcommand. */
