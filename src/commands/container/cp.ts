@@ -5,7 +5,7 @@ import type { ContainerFs, FsNode } from '../../engine/fs/types.js';
 import { openFs } from '../../engine/containers/runtime.js';
 import { baseName, joinPath, normalizePath, parentOf } from '../../engine/fs/index.js';
 import { DaemonError } from '../../engine/errors.js';
-import { humanSize } from '../../format/units.js';
+import { humanSizeWithPrecision } from '../../format/units.js';
 
 export interface HostFileStat {
   type: 'file' | 'dir' | 'symlink';
@@ -81,12 +81,12 @@ export const cpCommand: CommandDef = {
       const c = d.getContainer(src.container);
       if (dst.path === '-') throw new CliError('fakedocker: docker cp to stdout (-) is not supported by this emulator', 1);
       const fs = openFs(d, c);
-      const cpath = normalizePath(src.path, c.config.WorkingDir || '/');
+      const cpath = normalizePath(src.path, '/');
       const node = fs.lstat(cpath);
       if (!node) throw new DaemonError(`Could not find the file ${src.path} in container ${src.container}`, 'not-found');
       const host = hostFiles(ctx);
       const sizes = copyOut(ctx, fs, cpath, node, host, dst.path, src.path.endsWith('/.'));
-      if (!quiet) ctx.err(`Successfully copied ${humanSize(tarSize(sizes))} to ${dst.path}\n`);
+      if (!quiet) ctx.err(`Successfully copied ${humanSizeWithPrecision(tarSize(sizes), 3)} to ${host.resolve(dst.path)}\n`);
       return 0;
     }
     const c = d.getContainer(dst.container!);
@@ -96,10 +96,13 @@ export const cpCommand: CommandDef = {
     const hstat = host.lstat(hpath);
     if (!hstat) throw new CliError(`lstat ${hpath}: no such file or directory`, 1);
     const fs = openFs(d, c);
-    const cpath = normalizePath(dst.path, c.config.WorkingDir || '/');
+    const cpath = normalizePath(dst.path, '/');
+    if (!fs.stat(cpath) && !fs.stat(parentOf(cpath))) {
+      throw new DaemonError(`Could not find the file ${parentOf(cpath)} in container ${dst.container}`, 'not-found');
+    }
     const sizes = copyIn(fs, host, hpath, hstat, cpath, dst.path.endsWith('/'), src.path.endsWith('/.'));
     c.upper = fs.upper();
-    if (!quiet) ctx.err(`Successfully copied ${humanSize(tarSize(sizes))} to ${dstArg}\n`);
+    if (!quiet) ctx.err(`Successfully copied ${humanSizeWithPrecision(tarSize(sizes), 3)} to ${dstArg}\n`);
     return 0;
   },
 };
@@ -112,11 +115,11 @@ function copyOut(ctx: CommandContext, fs: ContainerFs, cpath: string, node: FsNo
     if (existing && existing.type !== 'dir') throw new CliError(`cannot copy directory`, 1);
     if (existing && !contentsOnly) target = joinPath(target, baseName(cpath));
   } else {
-    if (!existing && dest.endsWith('/')) throw new CliError(`destination directory ${dest} must exist`, 1);
+    if (!existing && dest.endsWith('/')) throw new CliError('no such directory', 1);
     if (existing?.type === 'dir') target = joinPath(target, baseName(cpath));
   }
   const parent = parentOf(target);
-  if (!host.lstat(parent)) throw new CliError(`lstat ${parent}: no such file or directory`, 1);
+  if (!host.lstat(parent)) throw new CliError(`invalid output path: directory ${JSON.stringify(parent)} does not exist`, 1);
   const walk = (from: string, n: FsNode, to: string): void => {
     if (n.type === 'dir') {
       sizes.push(0);

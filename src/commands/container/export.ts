@@ -41,8 +41,10 @@ function header(name: string, n: FsNode, size: number): Uint8Array {
 }
 
 /** A tar archive of the whole filesystem (without /proc, /sys, /dev contents). */
-export function exportTar(fs: ContainerFs): Uint8Array {
+export function exportTar(fs: ContainerFs, nowMs = 0): Uint8Array {
   const parts: Uint8Array[] = [];
+  // The engine's init layer: /.dockerenv (an empty file) comes first.
+  if (!fs.lstat('/.dockerenv')) parts.push(header('.dockerenv', { type: 'file', mode: 0o755, uid: 0, gid: 0, mtimeMs: nowMs }, 0));
   const walk = (dir: string): void => {
     for (const name of (fs.readdir(dir) ?? []).slice().sort()) {
       const path = joinPath(dir, name);
@@ -80,7 +82,7 @@ export const exportCommand: CommandDef = {
     }
     const c = ctx.d.getContainer(ref);
     const host = hostFiles(ctx);
-    const tar = exportTar(openFs(ctx.d, c));
+    const tar = exportTar(openFs(ctx.d, c), Date.parse(c.created));
     host.writeFile(host.resolve(output), tar, 0o600);
     ctx.d.event('container', 'export', c.id, { image: c.config.Image, name: c.name });
   },
