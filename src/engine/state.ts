@@ -148,6 +148,11 @@ export interface EndpointRecord {
   gateway: string;
   macAddress: string;
   aliases: string[] | null;
+  /** Endpoint settings given with `network connect` (inspect shows {} rather than null). */
+  ipamConfig?: Record<string, string>;
+  driverOpts?: Record<string, string>;
+  /** DNS names on a user-defined network, as `network connect` records them. */
+  dnsNames?: string[] | null;
 }
 
 export interface ContainerRecord {
@@ -172,6 +177,11 @@ export interface ContainerRecord {
   /** Set by `docker stop`/`kill`, so restart policies leave the container alone. */
   manuallyStopped: boolean;
   execIds: string[];
+  /**
+   * Set once `endpoints` lists the container's networks exactly (after its first start or a
+   * network connect/disconnect); until then an empty map stands for its network mode's network.
+   */
+  networksConfigured?: boolean;
 }
 
 export interface VolumeRecord {

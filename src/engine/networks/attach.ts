@@ -4,7 +4,7 @@ import type { Daemon } from '../daemon.js';
 import type { ContainerRecord, EndpointRecord, NetworkRecord } from '../state.js';
 import { DaemonError } from '../errors.js';
 import { formatIp, parseCidr, parseIp } from './ipv4.js';
-import { effectiveGateway } from './networks.js';
+import { effectiveGateway, isBuiltin } from './networks.js';
 import { mountEvents, unmountEvents } from '../volumes/mounts.js';
 
 export function networkByName(d: Daemon, name: string): NetworkRecord | undefined {
@@ -71,7 +71,7 @@ function modeNetworkName(c: ContainerRecord): string | undefined {
  */
 export function connectDefaultNetwork(d: Daemon, c: ContainerRecord): EndpointRecord {
   const mode = modeNetworkName(c);
-  const names = Object.keys(c.endpoints).length ? Object.keys(c.endpoints) : mode ? [mode] : [];
+  const names = Object.keys(c.endpoints).length || c.networksConfigured ? Object.keys(c.endpoints) : mode ? [mode] : [];
   // Resolve everything first: a missing network fails the start before anything is attached.
   const resolved: { name: string; n: NetworkRecord }[] = [];
   for (const name of names) {
@@ -88,6 +88,7 @@ export function connectDefaultNetwork(d: Daemon, c: ContainerRecord): EndpointRe
     joinEndpoint(d, c, n, ep);
     first ??= ep;
   }
+  c.networksConfigured = true;
   c.sandboxKey = `/var/run/docker/netns/${d.random.hex(12)}`;
   return first ?? { networkId: '', endpointId: d.random.hex(64), ipAddress: '', ipPrefixLen: 0, gateway: '', macAddress: '', aliases: null };
 }
@@ -112,8 +113,10 @@ export function releaseEndpoints(d: Daemon, c: ContainerRecord): void {
   c.sandboxKey = '';
 }
 
-/** A container that was never started has no endpoint entries yet: give it its mode network's. */
+/** Until its networks are configured, a container's empty endpoint map stands for its mode network's. */
 function materializeModeEndpoint(d: Daemon, c: ContainerRecord): void {
+  if (c.networksConfigured) return;
+  c.networksConfigured = true;
   if (Object.keys(c.endpoints).length) return;
   const mode = modeNetworkName(c);
   const n = mode ? networkByName(d, mode) : undefined;
@@ -130,21 +133,27 @@ export function connectNetwork(d: Daemon, c: ContainerRecord, n: NetworkRecord, 
   if (mode === 'none' || n.driver === 'null') {
     throw new DaemonError('container cannot be connected to multiple networks with one of the networks in private (none) mode', 'invalid');
   }
-  if (c.state.StartedAt.startsWith('0001')) materializeModeEndpoint(d, c);
-  const existing = Object.entries(c.endpoints).find(([, ep]) => ep.networkId === n.id);
-  if (existing) {
-    if (c.state.Running) throw new DaemonError(`endpoint with name ${c.name} already exists in network ${n.name}`, 'conflict');
-    throw new DaemonError(`container ${c.id} is already attached to network ${n.name}`, 'conflict');
+  const builtin = isBuiltin(n);
+  if (opts.aliases?.length && builtin) {
+    throw new DaemonError('invalid endpoint settings:\nnetwork-scoped alias is supported only for containers in user defined networks', 'invalid');
   }
+  materializeModeEndpoint(d, c);
+  const existing = Object.entries(c.endpoints).find(([, ep]) => ep.networkId === n.id);
+  // A stopped container's endpoint settings are simply replaced.
+  if (existing && c.state.Running) throw new DaemonError(`endpoint with name ${c.name} already exists in network ${n.name}`, 'conflict');
+  if (existing) delete c.endpoints[existing[0]];
   const ep = blankEndpoint(n);
   ep.aliases = opts.aliases ?? [];
+  ep.ipamConfig = {};
+  ep.driverOpts = {};
+  ep.dnsNames = builtin ? null : [c.name, ...(opts.aliases ?? []), c.id.slice(0, 12)];
   c.endpoints[n.name] = ep;
   if (c.state.Running) joinEndpoint(d, c, n, ep);
 }
 
 /** `docker network disconnect NETWORK CONTAINER`. */
 export function disconnectNetwork(d: Daemon, c: ContainerRecord, n: NetworkRecord): void {
-  if (c.state.StartedAt.startsWith('0001')) materializeModeEndpoint(d, c);
+  materializeModeEndpoint(d, c);
   const entry = Object.entries(c.endpoints).find(([, ep]) => ep.networkId === n.id);
   if (!entry) throw new DaemonError(`container ${c.id} is not connected to network ${n.name}`, 'conflict');
   const [name, ep] = entry;
