@@ -10,7 +10,8 @@
 //   npm run record -- --verify [filters]  record again, compare with the stored fixtures (normalized,
 //                                       as replay does) and report steps that differ: nondeterminism
 //   node dist/scripts/record.js --show [--raw] [filters]  print fixtures (normalized unless --raw)
-//   node dist/scripts/record.js --replay [filters]       replay against bin/fakedocker, print diffs
+//   node dist/scripts/record.js --replay [--gaps] [filters]  replay against bin/fakedocker, print
+//                                       diffs (--gaps: also those of known gaps)
 //   node dist/scripts/record.js --update-gaps [filters]  replay and rewrite fixtures/KNOWN_GAPS.json
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
@@ -172,6 +173,10 @@ async function replay(update: boolean): Promise<void> {
         if (c.ok) passed++;
         else failures.push({ key: gapKey(fx.scenario, c.index), cmd: c.cmd });
       }
+      if (flags.has('--gaps'))
+        for (const c of r.comparisons)
+          if (!c.ok && gaps[gapKey(fx.scenario, c.index)])
+            process.stdout.write(`--- ${fx.scenario} step ${c.index} (known gap: ${gaps[gapKey(fx.scenario, c.index)]!.reason}): $ ${c.cmd}\n${c.diff}\n\n`);
       const rep = replayReport(r);
       if (rep) {
         bad++;
@@ -190,7 +195,7 @@ async function replay(update: boolean): Promise<void> {
 
 async function main(): Promise<void> {
   if (flags.has('--help')) {
-    process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 16).map((l) => l.slice(3)).join('\n') + '\n');
+    process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 17).map((l) => l.slice(3)).join('\n') + '\n');
     return;
   }
   if (flags.has('--list')) {
