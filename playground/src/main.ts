@@ -2,7 +2,7 @@
 // and its state kept in localStorage (BrowserStore), so containers survive a reload.
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
-import { BrowserStore, StateDamagedError, createDocker, type Docker } from '../../src/index.js';
+import { BrowserStore, MemoryStore, StateDamagedError, createDocker, type Docker } from '../../src/index.js';
 import { CATALOG } from '../../src/catalog/index.js';
 import { Shell } from './shell.js';
 import './style.css';
@@ -74,10 +74,18 @@ document.getElementById('help')!.addEventListener('click', () => {
 
 // For the e2e test and the benchmark: the page's library instance and a way to run many commands.
 declare global {
-  interface Window { fakedocker: { docker: Docker; shell: Shell; term: Terminal; screen(): string } }
+  interface Window {
+    fakedocker: {
+      docker: Docker; shell: Shell; term: Terminal; screen(): string;
+      createDocker: typeof createDocker; MemoryStore: typeof MemoryStore; BrowserStore: typeof BrowserStore;
+    };
+  }
 }
 window.fakedocker = {
   docker,
+  createDocker,
+  MemoryStore,
+  BrowserStore,
   shell,
   term,
   screen: () => {

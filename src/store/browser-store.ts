@@ -31,6 +31,8 @@ export class BrowserStore implements StateStore {
   readonly storage: StorageLike;
   readonly stateKey: string;
   readonly versionKey: string;
+  /** The state last saved or read, by its version token. */
+  private cache: { version: string; state: EngineState } | undefined;
 
   constructor(opts: BrowserStoreOptions = {}) {
     const storage = opts.storage ?? (globalThis as { localStorage?: StorageLike }).localStorage;
@@ -51,10 +53,23 @@ export class BrowserStore implements StateStore {
     return text === null ? undefined : decodeState(text, this.location);
   }
 
+  /**
+   * The state saved under `version`. What this store saved or read last is kept parsed, keyed by
+   * its version token, so a run of commands in one tab parses nothing; a save by anyone else
+   * changes the token and the state is read again. (Like MemoryStore, this hands the update the
+   * stored object itself: updates return a new state and must not modify the one they are given.)
+   */
+  private current(version: string | null): EngineState | undefined {
+    if (version !== null && this.cache?.version === version) return this.cache.state;
+    const state = this.read();
+    this.cache = version !== null && state !== undefined ? { version, state } : undefined;
+    return state;
+  }
+
   transact<T>(update: (state: EngineState | undefined) => { state: EngineState; result: T; changed: boolean }): T {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const version = this.storage.getItem(this.versionKey);
-      const current = this.read();
+      const current = this.current(version);
       const r = update(current);
       if (!r.changed && current !== undefined) return r.result;
       // Someone else saved meanwhile: run the update again on what they saved.
@@ -63,9 +78,12 @@ export class BrowserStore implements StateStore {
       try {
         this.storage.setItem(this.stateKey, text);
       } catch (e) {
+        this.cache = undefined;
         throw new Error(`fakedocker: could not save the state in ${this.location} (${text.length} characters): ${(e as Error).message}`);
       }
-      this.storage.setItem(this.versionKey, token());
+      const next = token();
+      this.storage.setItem(this.versionKey, next);
+      this.cache = { version: next, state: r.state };
       return r.result;
     }
     throw new Error(`fakedocker: ${this.location} kept changing under this store (${MAX_ATTEMPTS} attempts)`);
@@ -73,6 +91,7 @@ export class BrowserStore implements StateStore {
 
   /** Removes the saved state: the next command starts a fresh daemon. */
   clear(): void {
+    this.cache = undefined;
     this.storage.removeItem(this.stateKey);
     this.storage.setItem(this.versionKey, token());
   }

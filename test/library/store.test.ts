@@ -233,6 +233,21 @@ describe('BrowserStore', () => {
     expect(read(tabA)!.nextPid).toBe(start + 101);
   });
 
+  it('keeps what it saved parsed: a run of commands in one tab reads the state text once', () => {
+    const storage = new FakeStorage();
+    const tab = new BrowserStore({ storage, prefix: 'p:' });
+    tab.transact(increment());
+    const reads: string[] = [];
+    const spy = { getItem: (k: string) => { reads.push(k); return storage.getItem(k); }, setItem: storage.setItem.bind(storage), removeItem: storage.removeItem.bind(storage) };
+    const spied = new BrowserStore({ storage: spy, prefix: 'p:' });
+    for (let i = 0; i < 10; i++) read(spied);
+    expect(reads.filter((k) => k === 'p:state')).toHaveLength(1);
+    // Another tab's save changes the version token, and the state is read again.
+    tab.transact(increment(5));
+    expect(read(spied)!.nextPid).toBe(read(tab)!.nextPid);
+    expect(reads.filter((k) => k === 'p:state')).toHaveLength(2);
+  });
+
   it('clear() forgets the state', () => {
     const storage = new FakeStorage();
     const store = new BrowserStore({ storage });
