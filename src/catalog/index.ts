@@ -8,7 +8,7 @@
 //   made-up deterministic IDs and digests, realistic sizes, plausible file trees.
 
 import { ENGINE_IMAGES } from './data/engine-images.js';
-import { HUB_IMAGES } from './data/hub-images.js';
+import { hubImages } from './data/hub-images.js';
 import { parseReference, type ImageReference, type PullErrorKind } from './pull.js';
 import type { CatalogImage } from './types.js';
 
@@ -34,7 +34,10 @@ export {
 } from './pull.js';
 
 /** Every image of the catalogue (engine-recorded first, then hub-modelled). */
-export const CATALOG: CatalogImage[] = [...ENGINE_IMAGES, ...HUB_IMAGES];
+let catalogCache: CatalogImage[] | undefined;
+export function catalogImages(): CatalogImage[] {
+  return (catalogCache ??= [...ENGINE_IMAGES, ...hubImages()]);
+}
 
 function familiarRepository(repository: string): string {
   return parseReference(repository)?.repository ?? repository;
@@ -46,24 +49,24 @@ function familiarRepository(repository: string): string {
  */
 export function findCatalogImage(repository: string, tag: string): CatalogImage | undefined {
   const repo = familiarRepository(repository);
-  return CATALOG.find((img) => img.repository === repo && img.tags.includes(tag));
+  return catalogImages().find((img) => img.repository === repo && img.tags.includes(tag));
 }
 
 /** The catalogue image with this manifest digest in this repository (pull by digest). */
 export function findCatalogImageByDigest(repository: string, digest: string): CatalogImage | undefined {
   const repo = familiarRepository(repository);
-  return CATALOG.find((img) => img.repository === repo && img.digest === digest);
+  return catalogImages().find((img) => img.repository === repo && img.digest === digest);
 }
 
 /** The catalogue image with this image ID ('sha256:…' in full). */
 export function findCatalogImageById(id: string): CatalogImage | undefined {
-  return CATALOG.find((img) => img.id === id);
+  return catalogImages().find((img) => img.id === id);
 }
 
 /** Every tag of a repository in the catalogue, e.g. for `docker pull -a` or a search. */
 export function catalogTags(repository: string): string[] {
   const repo = familiarRepository(repository);
-  return CATALOG.filter((img) => img.repository === repo).flatMap((img) => img.tags);
+  return catalogImages().filter((img) => img.repository === repo).flatMap((img) => img.tags);
 }
 
 export type ReferenceLookup =
@@ -81,6 +84,6 @@ export function lookupReference(reference: string): ReferenceLookup {
   if (ref.domain !== 'docker.io') return { ok: false, error: 'repository-not-found', ref };
   const image = ref.digest ? findCatalogImageByDigest(ref.repository, ref.digest) : findCatalogImage(ref.repository, ref.tag ?? 'latest');
   if (image) return { ok: true, image, ref };
-  const known = CATALOG.some((img) => img.repository === ref.repository);
+  const known = catalogImages().some((img) => img.repository === ref.repository);
   return { ok: false, error: known ? 'manifest-unknown' : 'repository-not-found', ref };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, findCatalogImage, getLayerTree, pullText, type CatalogImage } from '../../src/catalog/index.js';
+import { catalogImages, findCatalogImage, getLayerTree, pullText, type CatalogImage } from '../../src/catalog/index.js';
 import type { LayerData } from '../../src/engine/fs/types.js';
 
 const img = (repo: string, tag = 'latest'): CatalogImage => {
@@ -37,10 +37,10 @@ describe('images modelled on Docker Hub', () => {
   });
 
   it('(repository, tag) pairs and IDs are unique', () => {
-    const refs = CATALOG.flatMap((i) => i.tags.map((t) => `${i.repository}:${t}`));
+    const refs = catalogImages().flatMap((i) => i.tags.map((t) => `${i.repository}:${t}`));
     expect(new Set(refs).size).toBe(refs.length);
-    expect(new Set(CATALOG.map((i) => i.id)).size).toBe(CATALOG.length);
-    expect(new Set(CATALOG.map((i) => i.digest)).size).toBe(CATALOG.length);
+    expect(new Set(catalogImages().map((i) => i.id)).size).toBe(catalogImages().length);
+    expect(new Set(catalogImages().map((i) => i.digest)).size).toBe(catalogImages().length);
   });
 
   it('IDs and digests are deterministic', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import recorded from './recorded-pulls.json';
 import {
-  CATALOG,
+  catalogImages,
   findCatalogImage,
   lookupReference,
   parseReference,
@@ -162,7 +162,7 @@ describe('references', () => {
   });
 
   it('every catalogue image is found by each of its tags and by digest', () => {
-    for (const image of CATALOG) {
+    for (const image of catalogImages()) {
       for (const tag of image.tags) {
         const l = lookupReference(`${image.repository}:${tag}`);
         expect(l.ok && l.image).toBe(image);

@@ -18,6 +18,8 @@ const RUN = (s: string) => BK(`RUN /bin/sh -c ${s}`);
 
 // ---------------------------------------------------------------- debian:bookworm-slim
 
+// Built on first use: hashing made-up digests costs start-up time every CLI call would pay.
+function buildHubImages(): CatalogImage[] {
 const debianSlim = buildHubImage({
   key: 'debian:bookworm-slim',
   repository: 'debian',
@@ -547,7 +549,7 @@ const nginxAlpine = buildHubImage({
 
 // ---------------------------------------------------------------- the list
 
-export const HUB_IMAGES: CatalogImage[] = [
+return [
   alpine322,
   alpine320,
   ubuntu2404,
@@ -568,3 +570,11 @@ export const HUB_IMAGES: CatalogImage[] = [
   httpd,
   nginxAlpine,
 ];
+}
+
+let hubImagesCache: CatalogImage[] | undefined;
+
+/** The Docker Hub-modelled images (built once, on first use). */
+export function hubImages(): CatalogImage[] {
+  return (hubImagesCache ??= buildHubImages());
+}
