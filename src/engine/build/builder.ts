@@ -10,7 +10,6 @@ import type { ImageConfig } from '../../catalog/types.js';
 import type { FsNode, LayerData } from '../fs/types.js';
 import type { OutputChunk } from '../userland/types.js';
 import { createContainerFs, normalizePath } from '../fs/index.js';
-import { layerSize } from '../images/commit.js';
 import { imageFromCatalog, tagImage } from '../images/pull.js';
 import { findImage } from '../images/resolve.js';
 import { familiarName, familiarString, fullString, parseReference, withDefaultTag } from '../images/reference.js';
@@ -36,6 +35,8 @@ export interface BuildResult {
   progress: string;
   exitCode: number;
   image?: ImageRecord;
+  /** On failure: the source excerpt and ERROR line (all that -q prints). */
+  errorText?: string;
 }
 
 interface CacheEntry {
@@ -140,7 +141,7 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
   const ctxKind = reader.stat(o.contextPath);
   if (ctxKind !== 'dir') {
     if (ctxKind === undefined) return { progress: `ERROR: failed to build: unable to prepare context: path "${o.contextPath}" not found\n`, exitCode: 1 };
-    return { progress: `ERROR: failed to build: unable to prepare context: path "${o.contextPath}" not a directory\n`, exitCode: 1 };
+    return { progress: `ERROR: failed to build: unable to prepare context: path "${o.contextPath}" not a directory\n`, exitCode: 1, errorText: `ERROR: failed to build: unable to prepare context: path "${o.contextPath}" not a directory\n` };
   }
   blocks.push('#0 building with "default" instance using docker driver');
   const filePath = o.file ? o.file : `${o.contextPath.replace(/\/+$/, '')}/Dockerfile`;
@@ -149,12 +150,15 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
   const fileBytes = text === undefined ? 2 : new TextEncoder().encode(text).length + fileName.length + 27;
   vertex(`[internal] load build definition from ${fileName}`, [`transferring dockerfile: ${fileBytes}B done`]);
   if (text === undefined) {
-    return { progress: progress(`ERROR: failed to build: failed to solve: failed to read dockerfile: open ${fileName}: no such file or directory\n`), exitCode: 1 };
+    const errorText = `ERROR: failed to build: failed to solve: failed to read dockerfile: open ${fileName}: no such file or directory\n`;
+    return { progress: progress(errorText), exitCode: 1, errorText };
   }
-  const fail = (summary: string, at?: { line: number; endLine: number }): BuildResult => ({
-    progress: progress(`${at ? sourceExcerpt(fileName, text, at.line, at.endLine) : ''}ERROR: failed to build: failed to solve: ${summary}\n`),
-    exitCode: 1,
-  });
+  let warnings: string[] = [];
+  let warningText = () => '';
+  const fail = (summary: string, at?: { line: number; endLine: number }): BuildResult => {
+    const errorText = `${at ? sourceExcerpt(fileName, text, at.line, at.endLine) : ''}ERROR: failed to build: failed to solve: ${summary}\n`;
+    return { progress: progress(`${warningText()}${errorText}`), exitCode: 1, errorText };
+  };
 
   let instructions: Instruction[];
   try {
@@ -163,6 +167,13 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
     if (e instanceof DockerfileError) return fail(e.message, e.line ? { line: e.line, endLine: e.line } : undefined);
     throw e;
   }
+
+  warnings = lint(instructions);
+  warningText = () => {
+    if (warnings.length === 0) return '';
+    const head = `${warnings.length} warning${warnings.length === 1 ? '' : 's'} found (use docker --debug to expand):`;
+    return `\n \x1b[33m${head}\n\x1b[0m${warnings.map((w) => ` - ${w}\n`).join('')}`;
+  };
 
   // Stages, global ARGs.
   const globalArgs: Record<string, string | undefined> = {};
@@ -276,7 +287,7 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
 
   try {
     for (const s of order) {
-      const label = s.name ?? (multi ? `stage-${s.index}` : '');
+      const label = multi ? (s.name ?? `stage-${s.index}`) : '';
       const external = externalOf(s.base, s.index);
       const steps = s.instructions.filter((i) => LAYER_STEPS.has(i.cmd)).length + (external ? 1 : 0);
       let stepNo = 0;
@@ -296,7 +307,7 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
           architecture: img.architecture, os: img.os, variant: img.variant, key: `image:${img.id}`, size: img.size,
         };
         const seenKey = `from:${img.id}`;
-        const seen = !!cache[seenKey] && !o.noCache;
+        const seen = !!cache[seenKey] && !o.noCache;  // --no-cache: the base always shows DONE
         vertex(stepName(`FROM ${normalizeRef(s.base)}`), [], 'DONE 0.0s');
         if (seen) seenFroms.push(blocks.length - 1);
         cache[seenKey] = { created: d.timestamp() };
@@ -315,7 +326,8 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
 
       const step = (ins: Instruction, historyText: string, keyExtra: string, apply: () => { layer?: LayerData; output?: OutputChunk[] } | void, layerStep: boolean, display?: string, selfEmit = false) => {
         const key = sha256Hex(`${st.key}\n${historyText}\n${keyExtra}`);
-        let entry = o.noCache ? undefined : cache[key];
+        // --no-cache re-runs every step, but BuildKit still reports a WORKDIR it has as CACHED.
+        let entry = o.noCache && ins.cmd !== 'WORKDIR' ? undefined : cache[key];
         let vn = 0;
         if (layerStep) {
           if (entry) {
@@ -612,7 +624,17 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
     d.event('image', 'tag', id, { name: familiarString(parsed) });
   }
   vertex('exporting to image', [allCached ? 'exporting layers done' : 'exporting layers 0.1s done', `writing image ${id} done`, ...names], allCached ? 'DONE 0.0s' : 'DONE 0.1s');
-  return { progress: progress(), exitCode: 0, image: img };
+  return { progress: progress(warningText()), exitCode: 0, image: img };
+}
+
+/** Bytes a layer adds (file sizes; directories, symlinks and whiteouts count nothing). */
+function layerSize(layer: LayerData): number {
+  let n = 0;
+  for (const node of Object.values(layer)) {
+    if (!node || node.type !== 'file') continue;
+    n += node.size ?? (node.content !== undefined ? new TextEncoder().encode(node.content).length : 0);
+  }
+  return n;
 }
 
 function outputLines(output: OutputChunk[]): string[] {
@@ -691,4 +713,41 @@ function parseChown(v: string | undefined): { uid?: number; gid?: number } {
   const uid = /^\d+$/.test(u) ? Number(u) : u === 'root' ? 0 : undefined;
   const gid = g === undefined ? uid : /^\d+$/.test(g) ? Number(g) : g === 'root' ? 0 : undefined;
   return { uid, gid };
+}
+
+/** BuildKit's default Dockerfile checks (the ones this emulator models), ordered by line. */
+function lint(instructions: Instruction[]): string[] {
+  const out: { line: number; text: string }[] = [];
+  const upper = instructions.filter((i) => i.keyword === i.keyword?.toUpperCase()).length;
+  const majority = upper * 2 >= instructions.length ? 'uppercase' : 'lowercase';
+  for (const ins of instructions) {
+    const k = ins.keyword ?? ins.cmd;
+    const ok = majority === 'uppercase' ? k === k.toUpperCase() : k === k.toLowerCase();
+    if (!ok) out.push({ line: ins.line, text: `ConsistentInstructionCasing: Command '${k}' should match the case of the command majority (${majority}) (line ${ins.line})` });
+  }
+  for (const ins of instructions) {
+    const at = ` (line ${ins.line})`;
+    const kw = /^\s*(\S+)/.exec(ins.rest) ? undefined : undefined;
+    void kw;
+    if (ins.cmd === 'FROM') {
+      const words = splitWords(ins.args);
+      if (words.length >= 3 && words[1].toLowerCase() === 'as') {
+        const fromWord = ins.keyword ?? 'FROM';
+        const fromUpper = fromWord === fromWord.toUpperCase();
+        const asUpper = words[1] === words[1].toUpperCase();
+        if (words[2] !== words[2].toLowerCase()) out.push({ line: ins.line, text: `StageNameCasing: Stage name '${words[2]}' should be lowercase${at}` });
+        if (fromUpper !== asUpper) out.push({ line: ins.line, text: `FromAsCasing: '${words[1]}' and '${fromWord}' keywords' casing do not match${at}` });
+      }
+    }
+    if ((ins.cmd === 'CMD' || ins.cmd === 'ENTRYPOINT') && !ins.json) {
+      out.push({ line: ins.line, text: `JSONArgsRecommended: JSON arguments recommended for ${ins.cmd} to prevent unintended behavior related to OS signals${at}` });
+    }
+    if (ins.cmd === 'MAINTAINER') out.push({ line: ins.line, text: `MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label${at}` });
+    if ((ins.cmd === 'ENV' || ins.cmd === 'LABEL') && !splitWords(ins.args)[0]?.includes('=')) {
+      out.push({ line: ins.line, text: `LegacyKeyValueFormat: "${ins.cmd} key=value" should be used instead of legacy "${ins.cmd} key value" format${at}` });
+    }
+  }
+  // Parse-time checks first (casing, legacy forms, JSON args), then the stage checks.
+  const rank = (t: string) => (/^(ConsistentInstructionCasing|LegacyKeyValueFormat|JSONArgsRecommended)/.test(t) ? 0 : 1);
+  return out.map((w, i) => ({ ...w, i })).sort((a, b) => rank(a.text) - rank(b.text) || a.i - b.i).map((w) => w.text);
 }

@@ -5,6 +5,8 @@ export const INSTRUCTIONS = ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', '
 
 export interface Instruction {
   cmd: string; // upper case
+  /** The keyword as written ('from', 'FROM'). */
+  keyword?: string;
   /** Text after the keyword, continuations joined, trimmed. */
   rest: string;
   /** Leading --flag=value options (COPY --from, --chown, --chmod; RUN --mount…; HEALTHCHECK --interval). */
@@ -102,7 +104,7 @@ export function parseDockerfile(text: string): Instruction[] {
     }
     const rest = m[2].trim();
     const { flags, args } = cmd === 'COPY' || cmd === 'ADD' || cmd === 'RUN' || cmd === 'HEALTHCHECK' || cmd === 'FROM' ? splitFlags(rest) : { flags: {}, args: rest };
-    const ins: Instruction = { cmd, rest, flags, args, line: start, endLine: end };
+    const ins: Instruction = { cmd, keyword: word, rest, flags, args, line: start, endLine: end };
     const json = parseJsonArray(args);
     if (json) ins.json = json;
     if (cmd !== 'ARG' && cmd !== 'HEALTHCHECK' && args === '' && !(cmd === 'RUN' && false)) {
