@@ -333,10 +333,37 @@ export class Shell {
     this.writeOutput(pulled);
     this.writeOutput(r.stdout);
     this.writeOutput(r.stderr.slice(pulled.length));
-    if (r.attachedTo) {
-      const name = this.host.docker.state().container(r.attachedTo)?.name ?? r.attachedTo.slice(0, 12);
-      this.host.write(`${DIM(`[attached to ${name}: a real terminal would stay here, showing its output, until Ctrl-C.`)}\n`);
-      this.host.write(`${DIM(` The playground returns to the prompt and ${name} keeps running: docker logs -f ${name} shows its output, docker stop ${name} ends it.]`)}\n`);
+    if (r.attachedTo) this.attachedNote(line, r.attachedTo);
+  }
+
+  /**
+   * A command that a real terminal would stay in (an attached container, an interactive shell,
+   * docker wait, stats or events): the output so far is shown and the prompt comes back, as if
+   * detached at once. Say so, and how to go on.
+   */
+  private attachedNote(line: string, attachedTo: string): void {
+    const note = (lines: string[]) => this.host.write(`${lines.map((l) => DIM(l)).join('\n')}\n`);
+    const container = this.host.docker.state().container(attachedTo);
+    const words = line.split(/\s+/);
+    const sub = words[1] === 'container' ? words[2] : words[1];
+    if (!container) {
+      note([`[docker ${sub} keeps going in a real terminal until Ctrl-C; the playground shows what it printed so far and returns to the prompt.]`]);
+      return;
+    }
+    const name = container.name;
+    const interactive = words.some((w) => /^-[a-zA-Z]*i[a-zA-Z]*$/.test(w) || w === '--interactive');
+    if (sub === 'wait') {
+      note([`[docker wait blocks until ${name} stops; the playground returns to the prompt. Stop it with docker stop ${name}, then docker wait ${name} prints its exit code.]`]);
+    } else if (interactive && (sub === 'exec' || sub === 'run' || sub === 'start')) {
+      note([
+        `[Here a real terminal would let you type into ${name}. The playground cannot keep an interactive session open,`,
+        ` so it returns to the prompt${container.running ? ` and ${name} keeps running` : ''}. Run commands in it with docker exec, e.g. docker exec ${name} ls /]`,
+      ]);
+    } else {
+      note([
+        `[attached to ${name}: a real terminal would stay here, showing its output, until Ctrl-C.`,
+        ` The playground returns to the prompt and ${name} keeps running: docker logs -f ${name} shows its output, docker stop ${name} ends it.]`,
+      ]);
     }
   }
 

@@ -142,6 +142,22 @@ describe('playground shell', () => {
     expect(h.docker.state().container('fg')?.running).toBe(true);
   });
 
+  it('interactive sessions, docker wait and docker stats say what a real terminal would do', () => {
+    const h = harness();
+    h.take();
+    h.shell.input('docker run -it --name box busybox sh\r');
+    let text = h.take();
+    expect(text).toContain('/ # \n');
+    expect(text).toContain('[Here a real terminal would let you type into box.');
+    expect(text).toContain('docker exec box ls /]');
+    h.shell.input('docker wait box\r');
+    expect(h.take()).toContain('[docker wait blocks until box stops;');
+    h.shell.input('docker stats\r');
+    text = h.take();
+    expect(text).toContain('CONTAINER ID');
+    expect(text).toContain('[docker stats keeps going in a real terminal until Ctrl-C;');
+  });
+
   it('a pull comes before the output of the container it was for', () => {
     const h = harness();
     h.docker.run('rmi busybox');
