@@ -48,6 +48,10 @@ export function execInContainer(d: Daemon, c: ContainerRecord, o: ExecOptions): 
   checkExecutable(c, o.ref);
   const fs = openFs(d, c);
   const cwd = o.workdir || c.config.WorkingDir || '/';
+  // The runtime creates the configured working directory when the container starts.
+  if (!o.workdir && c.config.WorkingDir && !fs.stat(c.config.WorkingDir)) {
+    try { fs.mkdir(c.config.WorkingDir, { recursive: true, mode: 0o755 }); } catch { /* reported below */ }
+  }
   const cwdNode = fs.stat(cwd);
   if (!cwdNode) {
     return { kind: 'start-failed', message: `${OCI_PREFIX}chdir to cwd (${JSON.stringify(cwd)}) set in config.json failed: no such file or directory`, exitCode: 127 };

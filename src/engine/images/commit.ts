@@ -49,6 +49,9 @@ export function applyChanges(cfg: ImageConfig, changes: string[]): void {
     const m = /^(\S+)\s*([\s\S]*)$/.exec(line)!;
     const instr = m[1].toUpperCase();
     const rest = m[2];
+    const known = ['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'WORKDIR', 'USER', 'STOPSIGNAL', 'LABEL', 'VOLUME', 'ONBUILD'];
+    if (!known.includes(instr)) throw new DaemonError(`${instr} is not a valid change command`, 'invalid');
+    if (rest.trim() === '') throw new DaemonError(`${instr} requires at least one argument`, 'invalid');
     switch (instr) {
       case 'CMD': cfg.Cmd = jsonOrShell(rest); break;
       case 'ENTRYPOINT': cfg.Entrypoint = jsonOrShell(rest); cfg.Cmd = null; break;
@@ -99,7 +102,7 @@ export function applyChanges(cfg: ImageConfig, changes: string[]): void {
       }
       case 'ONBUILD': cfg.OnBuild = [...(cfg.OnBuild ?? []), rest.trim()]; break;
       default:
-        throw new DaemonError(`${instr.toLowerCase()} is not a valid change command`, 'invalid');
+        throw new DaemonError(`${instr} is not a valid change command`, 'invalid');
     }
   }
 }
@@ -140,9 +143,10 @@ export function commitContainer(d: Daemon, c: ContainerRecord, o: CommitOptions)
     size: (parent?.size ?? 0) + size,
     config,
     layers: [...(parent?.layers ?? []).map((l) => ({ ...l })), { digest: diffId, diffId, size, data: upper }],
+    // CREATED BY of the new row: the daemon records Config.Cmd, not Path/Args.
     history: [
       ...(parent?.history ?? []).map((h) => ({ ...h })),
-      { created, createdBy: [c.path, ...c.args].join(' '), ...(o.message ? { comment: o.message } : {}) },
+      { created, createdBy: (c.config.Cmd ?? []).join(' '), ...(o.message ? { comment: o.message } : {}) },
     ],
     flavor: parent?.flavor ?? '',
     lastTagTime: '0001-01-01T00:00:00Z',
