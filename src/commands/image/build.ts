@@ -15,10 +15,12 @@ export const buildCommand: CommandDef = {
     if (!reader) throw new CliError('fakedocker: build contexts are not available in this host', 1);
     const tags = flagList(ctx, 'tag');
     for (const t of tags) {
+      const name = t.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+      if (name !== name.toLowerCase()) throw new CliError(`ERROR: failed to build: invalid tag "${t}": repository name must be lowercase`, 1);
       try {
         parseReference(t);
-        if (/[A-Z]/.test(t.split('/').pop()!.split(':')[0])) throw new ReferenceError('');
-      } catch {
+      } catch (e) {
+        if (!(e instanceof ReferenceError)) throw e;
         throw new CliError(`ERROR: failed to build: invalid tag "${t}": invalid reference format`, 1);
       }
     }
@@ -44,7 +46,7 @@ export const buildCommand: CommandDef = {
     });
     if (quiet) {
       if (r.exitCode === 0 && r.image) ctx.out(`${r.image.id}\n`);
-      else ctx.err(r.progress.slice(r.progress.indexOf('ERROR: failed to build')));
+      else ctx.err(r.errorText ?? r.progress);
     } else {
       ctx.err(r.progress);
     }

@@ -66,7 +66,7 @@ interface StageResult {
 }
 
 class BuildFailure extends Error {
-  constructor(readonly summary: string, readonly excerpt?: { line: number; endLine: number }) {
+  constructor(readonly summary: string, readonly excerpt?: { line: number; endLine: number }, readonly vertexError?: string) {
     super(summary);
   }
 }
@@ -496,6 +496,7 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
               const env = [...(st.config.Env ?? [])];
               if (!env.some((e) => e.startsWith('PATH='))) env.unshift(DEFAULT_PATH);
               for (const k of usedArgs) if (args[k] !== undefined && !env.some((e) => e.startsWith(`${k}=`))) env.push(`${k}=${args[k]}`);
+              if (!env.some((e) => e.startsWith('HOSTNAME='))) env.push('HOSTNAME=buildkitsandbox');
               const outcome = d.env.processes.start({
                 argv, env, cwd: st.config.WorkingDir || '/', user: st.config.User ?? '', hostname: 'buildkitsandbox',
                 imageFlavor: st.flavor, tty: false, interactive: false, nowMs: d.now(), random: () => d.random.next(), fs, pid: 1,
@@ -535,9 +536,18 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
             } else {
               srcEntries = context();
             }
-            const contentKey = sha256Hex(JSON.stringify(selectSources(srcEntries, srcs, ins, d).entries.map((e) => [e.rel, e.e.type, e.e.mode, e.e.content ?? e.e.size])));
             const flagText = Object.entries(ins.flags).map(([k, v]) => `--${k}=${v} `).join('');
             const text = `${ins.cmd} ${flagText}${words.join(' ')}`;
+            let contentKey: string;
+            try {
+              contentKey = sha256Hex(JSON.stringify(selectSources(srcEntries, srcs, ins, d).entries.map((e) => [e.rel, e.e.type, e.e.mode, e.e.content ?? e.e.size])));
+            } catch (e) {
+              if (e instanceof BuildFailure && e.vertexError) {
+                executed = true;
+                vertex(stepName(text), [`ERROR: ${e.vertexError}`], null);
+              }
+              throw e;
+            }
             const histFlags = Object.entries(ins.flags).filter(([k]) => k !== 'from').map(([k, v]) => `--${k}=${v} `).join('');
             step(ins, `${ins.cmd} ${histFlags}${words.join(' ')} # buildkit`, contentKey, () => {
               const sel = selectSources(srcEntries, srcs, ins, d);
@@ -586,7 +596,7 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
   } catch (e) {
     patchFroms();
     if (e instanceof BuildFailure) {
-      if (e.summary.startsWith('process ')) {
+      if (e.summary.startsWith('process ') || e.vertexError) {
         // The failed vertex is the last block: add its log excerpt.
         const last = blocks[blocks.length - 1];
         const header = last.split('\n')[0].replace(/^#\d+ /, '');
@@ -688,7 +698,10 @@ function selectSources(entries: BuildContextEntry[], srcs: string[], ins: Instru
     if (matches.length === 0) {
       const a = d.random.hex(0);
       void a;
-      throw new BuildFailure(`failed to compute cache key: failed to calculate checksum of ref ${randomRefId(d)}::${randomRefId(d)}: "/${src}": not found`, { line: ins.line, endLine: ins.endLine });
+      const u = d.random.hex(32);
+      const ref = `${u.slice(0, 8)}-${u.slice(8, 12)}-${u.slice(12, 16)}-${u.slice(16, 20)}-${u.slice(20)}::${randomRefId(d)}`;
+      const msg = `failed to calculate checksum of ref ${ref}: "/${src}": not found`;
+      throw new BuildFailure(`failed to compute cache key: ${msg}`, { line: ins.line, endLine: ins.endLine }, msg);
     }
     for (const m of matches) {
       if (m.type === 'dir') {
