@@ -10,6 +10,7 @@ import { FileStore } from './store/file-store.js';
 import { StateDamagedError } from './store/store.js';
 import { createEnv } from './runtime.js';
 import { createInitialState } from './engine/initial-state.js';
+import { runInteractiveSession } from './interactive.js';
 
 function parseNow(raw: string | undefined): (() => number) {
   if (!raw) return () => Date.now();
@@ -57,18 +58,20 @@ function main(): void {
   // Only commands that can feed a container read stdin (reading it otherwise would block on a pipe).
   const wantsStdin = argv.some((a) => /^-[a-zA-Z]*i[a-zA-Z]*$|^--interactive$/.test(a));
   const stdin = wantsStdin ? readStdin() : undefined;
-  let result: ExecuteResult;
-  try {
-    result = store.transact((state) => {
+  const runOnce = (args: string[], input?: string): ExecuteResult =>
+    store.transact((state) => {
       const initial = state ?? createInitialState(seed ?? randomInt(2 ** 32), now());
-      const r = execute(initial, argv, {
+      const r = execute(initial, args, {
         env,
-        stdin,
+        stdin: input,
         stdinIsTty: !!process.stdin.isTTY,
         stdoutIsTty: !!process.stdout.isTTY,
       });
       return { state: r.state, result: r, changed: r.state !== state };
     });
+  let result: ExecuteResult;
+  try {
+    result = runOnce(argv, stdin);
   } catch (e) {
     if (e instanceof StateDamagedError) {
       process.stderr.write(`${e.message}\n`);
@@ -79,6 +82,13 @@ function main(): void {
   }
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
+  if (result.interactive && process.stdin.isTTY) {
+    const session = result.interactive;
+    void runInteractiveSession({ run: (args) => runOnce(args) }, session).then((code) => {
+      process.exitCode = code;
+    });
+    return;
+  }
   if (result.attachedTo) {
     // Real docker stays attached until the container stops or the user interrupts.
     setInterval(() => {}, 1 << 30);

@@ -25,6 +25,16 @@ export interface CommandContext {
   stdoutIsTty: boolean;
   /** Set by attached run/start when the container keeps running: the adapter waits on it. */
   attachedTo?: string;
+  /** Set when an attached -it session should become an interactive shell in the terminal. */
+  interactive?: InteractiveSession;
+}
+
+export interface InteractiveSession {
+  containerId: string;
+  /** 'main': the container's own process (run -it, start -ai); 'exec': an exec'd process. */
+  mode: 'main' | 'exec';
+  /** The shell program to run each typed line with ('sh', '/bin/bash'…). */
+  shell: string;
 }
 
 export interface CommandDef {

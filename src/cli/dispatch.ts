@@ -7,7 +7,7 @@ import { Daemon } from '../engine/daemon.js';
 import { DaemonError } from '../engine/errors.js';
 import { seedState } from '../engine/rng.js';
 import { advance } from '../engine/containers/runtime.js';
-import { CliError, UsageError, type ArgRule, type CommandContext, type CommandDef } from './command.js';
+import { CliError, UsageError, type ArgRule, type CommandContext, type CommandDef, type InteractiveSession } from './command.js';
 import { FlagError, HelpRequested, parseFlags } from './flags.js';
 import { flagSpecs, hasHelp, helpText, usageLine } from './help.js';
 import { findCommand, GROUPS } from '../commands/registry.js';
@@ -31,6 +31,8 @@ export interface ExecuteResult {
   waitedMs: number;
   /** An attached container that is still running when the command returns. */
   attachedTo?: string;
+  /** An interactive (-it) shell session the terminal adapter should drive. */
+  interactive?: InteractiveSession;
 }
 
 function plural(n: number): string {
@@ -75,6 +77,7 @@ export function execute(state: EngineState, argv: string[], opts: ExecuteOptions
   let exitCode = 0;
   let waitedMs = 0;
   let attachedTo: string | undefined;
+  let interactive: InteractiveSession | undefined;
   const out = (s: string) => { stdout += s; };
   const err = (s: string) => { stderr += s; };
 
@@ -83,7 +86,7 @@ export function execute(state: EngineState, argv: string[], opts: ExecuteOptions
     const d = new Daemon(draft as EngineState, opts.env, seed);
     const initialRng = d.random.state().join(',');
     try {
-      exitCode = dispatch(d, argv, opts, out, err, (id) => { attachedTo = id; });
+      exitCode = dispatch(d, argv, opts, out, err, (id, session) => { attachedTo = id; interactive = session; });
     } catch (e) {
       exitCode = reportError(e, err);
     }
@@ -91,7 +94,7 @@ export function execute(state: EngineState, argv: string[], opts: ExecuteOptions
     if (waitedMs > 0) draft.clockSkewMs = (draft.clockSkewMs ?? 0) + waitedMs;
     if (d.random.state().join(',') !== initialRng || draft.rng === null) d.saveRandom();
   });
-  return { state: next, stdout, stderr, exitCode, waitedMs, attachedTo };
+  return { state: next, stdout, stderr, exitCode, waitedMs, attachedTo, interactive };
 }
 
 function reportError(e: unknown, err: (s: string) => void): number {
@@ -103,7 +106,7 @@ function reportError(e: unknown, err: (s: string) => void): number {
   return 1;
 }
 
-function dispatch(d: Daemon, argv: string[], opts: ExecuteOptions, out: (s: string) => void, err: (s: string) => void, attached: (id: string) => void): number {
+function dispatch(d: Daemon, argv: string[], opts: ExecuteOptions, out: (s: string) => void, err: (s: string) => void, attached: (id: string, session?: InteractiveSession) => void): number {
   // Global options come before the command.
   let rest: string[];
   try {
@@ -184,7 +187,7 @@ function dispatch(d: Daemon, argv: string[], opts: ExecuteOptions, out: (s: stri
   advance(d);
   try {
     const code = def.run(ctx, parsed.positionals) ?? 0;
-    if (ctx.attachedTo) attached(ctx.attachedTo);
+    if (ctx.attachedTo) attached(ctx.attachedTo, ctx.interactive);
     return code;
   } catch (e) {
     if (e instanceof UsageError) { err(usageBlock(helpPath, e.message)); return e.exitCode; }

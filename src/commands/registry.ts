@@ -1,5 +1,6 @@
 // Every command fakedocker implements, found by the path the user typed.
 import type { CommandDef } from '../cli/command.js';
+import { mainExitCommand, shellInfoCommand } from './internal.js';
 import { psCommand } from './container/ps.js';
 import { runCommand } from './container/run.js';
 import { createCommand } from './container/create.js';
@@ -48,6 +49,7 @@ import { systemDfCommand } from './system/df.js';
 import { eventsCommand } from './system/events.js';
 
 export const COMMANDS: CommandDef[] = [
+  mainExitCommand, shellInfoCommand,
   psCommand, runCommand, createCommand, startCommand, stopCommand, restartCommand, killCommand, pauseCommand,
   unpauseCommand, rmCommand, renameCommand, waitCommand, portCommand, logsCommand, imagesCommand, pullCommand,
   tagCommand, rmiCommand, versionCommand,

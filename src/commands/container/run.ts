@@ -40,6 +40,7 @@ export const runCommand: CommandDef = {
     if (exitCode === undefined) {
       // A long-running process stays attached; the adapter decides how to wait (see cli-main).
       ctx.attachedTo = id;
+      if (c.config.Tty && c.config.OpenStdin) ctx.interactive = { containerId: id, mode: 'main', shell: c.path };
       return 0;
     }
     advance(d);

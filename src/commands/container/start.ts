@@ -26,7 +26,11 @@ export const startCommand: CommandDef = {
           const text = l.text; // the userland already writes \r\n under a TTY
           (c.config.Tty || l.stream === 'stdout' ? ctx.out : ctx.err)(text);
         }
-        if (code === undefined) { ctx.attachedTo = c.id; return 0; }
+        if (code === undefined) {
+          ctx.attachedTo = c.id;
+          if (c.config.Tty && c.config.OpenStdin && flagBool(ctx, 'interactive')) ctx.interactive = { containerId: c.id, mode: 'main', shell: c.path };
+          return 0;
+        }
         advance(ctx.d);
         return code;
       } catch (e) {
