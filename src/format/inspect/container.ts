@@ -196,18 +196,22 @@ const BUILTIN_NETWORKS = new Set(['bridge', 'host', 'none']);
 function endpointJSON(c: ContainerRecord, netName: string, ep: EndpointRecord | undefined, started: boolean): Record<string, unknown> {
   const networkId = started && ep ? ep.networkId : '';
   const userDefined = !BUILTIN_NETWORKS.has(netName);
-  const aliases = ep?.aliases && ep.aliases.length ? ep.aliases : null;
-  const stored = ep as (EndpointRecord & { dnsNames?: string[] | null; ipamConfig?: unknown; links?: string[] | null; driverOpts?: Record<string, string> | null; gwPriority?: number }) | undefined;
+  const aliases = ep?.aliases ?? null; // `network connect` leaves [] where `run` leaves null
   let dnsNames: string[] | null = null;
-  if (stored?.dnsNames !== undefined) dnsNames = stored.dnsNames;
+  if (ep?.dnsNames !== undefined) dnsNames = ep.dnsNames;
   else if (userDefined && networkId) dnsNames = [c.name, ...(aliases ?? []), c.id.slice(0, 12)];
+  const ipam = ep?.ipamConfig;
   return {
-    IPAMConfig: stored?.ipamConfig ?? null,
-    Links: stored?.links ?? null,
+    IPAMConfig: ipam ? {
+      IPv4Address: ipam.IPv4Address || undefined,
+      IPv6Address: ipam.IPv6Address || undefined,
+      LinkLocalIPs: ipam.LinkLocalIPs ? ipam.LinkLocalIPs.split(',') : undefined,
+    } : null,
+    Links: null,
     Aliases: aliases,
     MacAddress: ep?.macAddress ?? '',
-    DriverOpts: goMap(stored?.driverOpts ?? null),
-    GwPriority: stored?.gwPriority ?? 0,
+    DriverOpts: goMap(ep?.driverOpts ?? null),
+    GwPriority: 0,
     NetworkID: networkId,
     EndpointID: ep?.endpointId ?? '',
     Gateway: ep?.gateway ?? '',
@@ -225,7 +229,9 @@ function networkSettingsJSON(c: ContainerRecord): Record<string, unknown> {
   const mode = c.hostConfig.NetworkMode === 'default' || !c.hostConfig.NetworkMode ? 'bridge' : c.hostConfig.NetworkMode;
   const networks = new Map<string, unknown>();
   const names = Object.keys(c.endpoints);
-  if (names.length === 0 && !mode.startsWith('container:')) networks.set(mode, endpointJSON(c, mode, undefined, started));
+  // Until the container's networks are configured (first start, network connect/disconnect),
+  // no endpoints stand for the network of its network mode.
+  if (names.length === 0 && !c.networksConfigured && !mode.startsWith('container:')) networks.set(mode, endpointJSON(c, mode, undefined, started));
   for (const name of names) networks.set(name, endpointJSON(c, name, c.endpoints[name], started));
   const bridge = c.endpoints.bridge;
   const live = c.sandboxKey !== '';
