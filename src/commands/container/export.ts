@@ -2,9 +2,8 @@
 // adapter's host file access (see cp.ts). Without -o the real CLI streams the tar to stdout.
 import { CliError, flagString, type CommandDef } from '../../cli/command.js';
 import type { ContainerFs, FsNode } from '../../engine/fs/types.js';
-import { openFs } from '../../engine/containers/runtime.js';
 import { joinPath } from '../../engine/fs/index.js';
-import { hostFiles, nodeBytes } from './cp.js';
+import { containerView, hostFiles, nodeBytes } from './cp.js';
 
 const enc = new TextEncoder();
 const SKIP = new Set(['/proc', '/sys', '/dev']);
@@ -82,7 +81,7 @@ export const exportCommand: CommandDef = {
     }
     const c = ctx.d.getContainer(ref);
     const host = hostFiles(ctx);
-    const tar = exportTar(openFs(ctx.d, c), Date.parse(c.created));
+    const tar = exportTar(containerView(ctx.d, c), Date.parse(c.created));
     host.writeFile(host.resolve(output), tar, 0o600);
     ctx.d.event('container', 'export', c.id, { image: c.config.Image, name: c.name });
   },
