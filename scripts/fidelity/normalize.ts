@@ -21,7 +21,8 @@
 //   IDs                 64-hex and 12-hex words (container, image, layer, network, endpoint,
 //                       sandbox IDs, digests after "sha256:", hostnames) → "<id:N>" for the
 //                       full 64 digits and "<id:N:short>" for 12; a 12-digit prefix gets the
-//                       number of its full ID.
+//                       number of its full ID. A prefix of 12-63 digits cut by "…" (ps's
+//                       MOUNTS column: "d5ef8f3fda4922…") → "<id:N:LENGTH>…".
 //   generated names     Docker's adjective_surname[digit] container names → "<name:N>":
 //                       a lowercase word "_" lowercase word (each ≥ 3 letters), optionally
 //                       one digit, not touching [A-Za-z0-9_.-/] on either side (a single
@@ -89,7 +90,7 @@ const RE_REDISTIME = /\b\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2}\.\d{3}\b/g
 const RE_REDISSIG = /(signal-handler \()\d+(\))/g;
 const RE_NGINXWORKER = /(start worker process )\d+/g;
 
-const RE_HEX = /(?<![0-9A-Za-z])([0-9a-f]{64}|[0-9a-f]{12})(?![0-9A-Za-z])/g;
+const RE_HEX = /(?<![0-9A-Za-z])([0-9a-f]{64}|[0-9a-f]{12,63}(?=…)|[0-9a-f]{12})(?![0-9A-Za-z])/g;
 // a "/" may precede a name only as in inspect's "Name": "/funny_mayer" (not inside a path)
 const RE_NAME = /(?<=^|[^A-Za-z0-9_.\-/]|(?:^|[^A-Za-z0-9_.\-/])\/)([a-z]{3,}_[a-z]{3,}[0-9]?)(?![A-Za-z0-9_./-])/g;
 const RE_PORT = /((?:[:-])|"HostPort": ")(\d{5})(?!\d)/g;
@@ -172,7 +173,7 @@ export class Normalizer {
     s = s.replace(RE_HEX, (all: string) => {
       if (this.isLiteral(all)) return all;
       const n = this.num(this.ids, all.slice(0, 12));
-      return all.length === 64 ? `<id:${n}>` : `<id:${n}:short>`;
+      return all.length === 64 ? `<id:${n}>` : all.length === 12 ? `<id:${n}:short>` : `<id:${n}:${all.length}>`;
     });
     s = s.replace(RE_NAME, (all: string) => {
       if (this.isLiteral(all) || NOT_NAMES.has(all)) return all;

@@ -201,3 +201,11 @@ describe('normalizer: help texts', () => {
     );
   });
 });
+
+describe('normalizer: truncated IDs', () => {
+  it('numbers a prefix cut with an ellipsis like its full ID', () => {
+    const n = new Normalizer('');
+    const vol = 'd5ef8f3fda4922c0ffee0123456789abcdef0123456789abcdef0123456789ab';
+    expect(n.normalize(`v2: ${vol.slice(0, 14)}…\n${vol}`)).toBe('v2: <id:1:14>…\n<id:1>');
+  });
+});
