@@ -619,9 +619,11 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
   let img = d.state.images[id];
   if (!img) {
     img = {
-      id, repoTags: [], repoDigests: [], parent: '', comment: '', created, dockerVersion: '', author: '',
+      id, repoTags: [], repoDigests: [], parent: '', comment: st.history.length ? (st.history[st.history.length - 1].comment ?? '') : '', created, dockerVersion: '', author: '',
       architecture: st.architecture, variant: st.variant, os: st.os, size: st.size, config, layers: st.layers, history: st.history,
-      flavor: st.flavor, lastTagTime: '0001-01-01T00:00:00Z', pulledAt: d.timestamp(),
+      // pulledAt a little before the tag, so inspect shows the tag time as LastTagTime (a pull's own
+      // tag time is within a millisecond of pulledAt and shows as the zero time).
+      flavor: st.flavor, lastTagTime: '0001-01-01T00:00:00Z', pulledAt: d.timestamp(d.now() - 5),
     };
     d.state.images[id] = img;
   }
