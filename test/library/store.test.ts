@@ -160,7 +160,7 @@ describe('FileStore', () => {
   it('8 processes running `docker run -d` in loops concurrently lose no container', async () => {
     const dir = tempDir();
     const PROCS = 8;
-    const EACH = 4;
+    const EACH = 3;
     const bin = path.join(ROOT, 'bin/fakedocker');
     const loops = Array.from({ length: PROCS }, () => new Promise<{ code: number | null; out: string }>((resolve) => {
       const p = spawn('sh', ['-c', `for i in $(seq ${EACH}); do "$BIN" run -d busybox sleep 100 || echo FAILED; done`], {
