@@ -147,7 +147,7 @@ async function record(): Promise<void> {
       log(`${sc.id}: stored fixture is out of date; not verified`);
       continue;
     }
-    for (const c of compareSteps(stored, fx.steps)) {
+    for (const c of compareSteps(stored, fx.steps, ['stored recording', 'new recording'])) {
       if (c.ok) continue;
       unstable++;
       process.stdout.write(`--- ${sc.id} step ${c.index} differs between two recordings: $ ${c.cmd}\n${c.diff}\n\n`);

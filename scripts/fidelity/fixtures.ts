@@ -142,8 +142,18 @@ export interface StepComparison {
   actual: { stdout: string; stderr: string; exitCode: number };
 }
 
-function unified(name: string, expected: string, actual: string): string {
-  const patch = createTwoFilesPatch(`${name} (docker)`, `${name} (fakedocker)`, expected, actual, '', '', { context: 3 });
+/** Makes invisible differences visible in a diff: CR, tabs, other control characters, trailing spaces. */
+export function visible(s: string): string {
+  return s
+    .replace(/\r/g, '␍')
+    .replace(/\t/g, '␉')
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(/ +$/gm, (sp) => '·'.repeat(sp.length));
+}
+
+function unified(name: string, expected: string, actual: string, labels: [string, string]): string {
+  [expected, actual] = [visible(expected), visible(actual)];
+  const patch = createTwoFilesPatch(`${name} (${labels[0]})`, `${name} (${labels[1]})`, expected, actual, '', '', { context: 3 });
   // drop the "====" line and the two file headers' blank timestamps
   return patch
     .split('\n')
@@ -156,7 +166,11 @@ function unified(name: string, expected: string, actual: string): string {
  * Compares the steps of one replay with the fixture, normalizing both sides with one
  * Normalizer per side (numbering shared across the scenario's steps, stdout before stderr).
  */
-export function compareSteps(fx: Pick<Fixture, 'text' | 'steps'>, actual: Pick<StepResult, 'stdout' | 'stderr' | 'exitCode'>[]): StepComparison[] {
+export function compareSteps(
+  fx: Pick<Fixture, 'text' | 'steps'>,
+  actual: Pick<StepResult, 'stdout' | 'stderr' | 'exitCode'>[],
+  labels: [string, string] = ['docker', 'fakedocker'],
+): StepComparison[] {
   const nExp = new Normalizer(fx.text);
   const nAct = new Normalizer(fx.text);
   return fx.steps.map((step, i) => {
@@ -164,9 +178,9 @@ export function compareSteps(fx: Pick<Fixture, 'text' | 'steps'>, actual: Pick<S
     const expected = { stdout: nExp.normalize(step.stdout), stderr: nExp.normalize(step.stderr, 'stderr'), exitCode: step.exitCode };
     const act = { stdout: nAct.normalize(a.stdout), stderr: nAct.normalize(a.stderr, 'stderr'), exitCode: a.exitCode };
     const parts: string[] = [];
-    if (expected.stdout !== act.stdout) parts.push(unified('stdout', expected.stdout, act.stdout));
-    if (expected.stderr !== act.stderr) parts.push(unified('stderr', expected.stderr, act.stderr));
-    if (expected.exitCode !== act.exitCode) parts.push(`exit code: docker ${expected.exitCode}, fakedocker ${act.exitCode}`);
+    if (expected.stdout !== act.stdout) parts.push(unified('stdout', expected.stdout, act.stdout, labels));
+    if (expected.stderr !== act.stderr) parts.push(unified('stderr', expected.stderr, act.stderr, labels));
+    if (expected.exitCode !== act.exitCode) parts.push(`exit code: ${labels[0]} ${expected.exitCode}, ${labels[1]} ${act.exitCode}`);
     return { index: step.index, cmd: step.cmd, ok: parts.length === 0, diff: parts.join('\n'), expected, actual: act };
   });
 }

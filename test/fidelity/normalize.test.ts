@@ -209,3 +209,10 @@ describe('normalizer: truncated IDs', () => {
     expect(n.normalize(`v2: ${vol.slice(0, 14)}…\n${vol}`)).toBe('v2: <id:1:14>…\n<id:1>');
   });
 });
+
+describe('diff display', () => {
+  it('shows CR, tabs and trailing spaces', async () => {
+    const { visible } = await import('../../scripts/fidelity/fixtures.js');
+    expect(visible('a\r\nb\tc  \n\x1b[0m')).toBe('a␍\nb␉c··\n\\x1b[0m');
+  });
+});
