@@ -3,7 +3,7 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { BrowserStore, MemoryStore, StateDamagedError, createDocker, type Docker } from '../../src/index.js';
-import { CATALOG } from '../../src/catalog/index.js';
+import { catalogImages as catalogueImages } from '../../src/catalog/index.js';
 import { Shell } from './shell.js';
 import './style.css';
 
@@ -40,7 +40,9 @@ const docker = openDocker();
 // Make sure the daemon exists now (a first visit gets its seed and networks here).
 docker.state();
 
-const catalogImages = [...new Set(CATALOG.flatMap((img) => [img.repository, ...img.tags.map((t) => `${img.repository}:${t}`)]))];
+// Pullable names for completion, worked out on the first Tab that needs them.
+let pullable: string[] | undefined;
+const catalogImages = () => (pullable ??= [...new Set(catalogueImages().flatMap((img) => [img.repository, ...img.tags.map((t) => `${img.repository}:${t}`)]))]);
 
 const shell = new Shell({
   write: (text) => term.write(text),

@@ -10,8 +10,8 @@ export interface ShellHost {
   /** Terminal width, for laying out completion lists and redrawing wrapped lines. */
   cols(): number;
   docker: Docker;
-  /** Pullable image names (the catalogue), for completion. */
-  catalogImages: string[];
+  /** Pullable image names (the catalogue), for completion; asked for when needed. */
+  catalogImages(): string[];
   /** Saved history, oldest first, and a way to save it. */
   loadHistory(): string[];
   saveHistory(lines: string[]): void;
@@ -226,7 +226,7 @@ export class Shell {
     return {
       containers: state.containers().map((c) => ({ name: c.name, status: c.status })),
       localImages: state.images().flatMap((i) => i.tags.map((t) => t.replace(/:latest$/, ''))).concat(state.images().flatMap((i) => i.tags)),
-      catalogImages: this.host.catalogImages,
+      catalogImages: this.host.catalogImages(),
       networks: state.networks().map((n) => n.name),
       volumes: state.volumes().map((v) => v.name),
     };

@@ -15,7 +15,7 @@ function harness(opts: { history?: string[]; cols?: number } = {}) {
     write: (t) => { out += t; },
     cols: () => opts.cols ?? 80,
     docker,
-    catalogImages: ['nginx', 'nginx:alpine', 'busybox', 'alpine', 'ubuntu'],
+    catalogImages: () => ['nginx', 'nginx:alpine', 'busybox', 'alpine', 'ubuntu'],
     loadHistory: () => opts.history ?? [],
     saveHistory: (h) => { saved = [...h]; },
     reset: () => { resets++; docker.reset(); },
