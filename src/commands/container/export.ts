@@ -44,23 +44,38 @@ export function exportTar(fs: ContainerFs, nowMs = 0): Uint8Array {
   const parts: Uint8Array[] = [];
   // The engine's init layer: /.dockerenv (an empty file) comes first.
   if (!fs.lstat('/.dockerenv')) parts.push(header('.dockerenv', { type: 'file', mode: 0o755, uid: 0, gid: 0, mtimeMs: nowMs }, 0));
-  const walk = (dir: string): void => {
-    for (const name of (fs.readdir(dir) ?? []).slice().sort()) {
-      const path = joinPath(dir, name);
-      const n = fs.lstat(path);
-      if (!n) continue;
-      const rel = path.slice(1) + (n.type === 'dir' ? '/' : '');
-      const data = n.type === 'file' ? nodeBytes(n) : new Uint8Array(0);
-      parts.push(header(rel, n, data.length));
-      if (data.length) {
-        parts.push(data);
-        const pad = (512 - (data.length % 512)) % 512;
-        if (pad) parts.push(new Uint8Array(pad));
-      }
-      if (n.type === 'dir' && !SKIP.has(path)) walk(path);
-    }
-  };
-  walk('/');
+  addTree(fs, '/', '', parts);
+  return finish(parts);
+}
+
+/** The archive `docker cp CONTAINER:PATH -` streams: PATH under its base name (or its contents for "/."). */
+export function pathTar(fs: ContainerFs, path: string, name: string): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const n = fs.lstat(path);
+  if (n) addEntry(fs, path, name, n, parts);
+  return finish(parts);
+}
+
+function addEntry(fs: ContainerFs, path: string, rel: string, n: FsNode, parts: Uint8Array[]): void {
+  const data = n.type === 'file' ? nodeBytes(n) : new Uint8Array(0);
+  parts.push(header(rel + (n.type === 'dir' ? '/' : ''), n, data.length));
+  if (data.length) {
+    parts.push(data);
+    const pad = (512 - (data.length % 512)) % 512;
+    if (pad) parts.push(new Uint8Array(pad));
+  }
+  if (n.type === 'dir' && !SKIP.has(path)) addTree(fs, path, rel, parts);
+}
+
+function addTree(fs: ContainerFs, dir: string, rel: string, parts: Uint8Array[]): void {
+  for (const name of (fs.readdir(dir) ?? []).slice().sort()) {
+    const path = joinPath(dir, name);
+    const n = fs.lstat(path);
+    if (n) addEntry(fs, path, rel ? `${rel}/${name}` : name, n, parts);
+  }
+}
+
+function finish(parts: Uint8Array[]): Uint8Array {
   parts.push(new Uint8Array(1024));
   const total = parts.reduce((s, p) => s + p.length, 0);
   const out = new Uint8Array(total);
@@ -76,8 +91,11 @@ export const exportCommand: CommandDef = {
     const output = flagString(ctx, 'output');
     if (output === undefined || output === '') {
       if (ctx.stdoutIsTty) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect', 1);
-      ctx.d.getContainer(ref);
-      throw new CliError('fakedocker: docker export to stdout is not supported by this emulator; use -o FILE', 1);
+      const c = ctx.d.getContainer(ref);
+      // The archive is valid UTF-8 (ASCII headers, text contents, zero padding): it survives the text stdout.
+      ctx.out(new TextDecoder().decode(exportTar(containerView(ctx.d, c), Date.parse(c.created))));
+      ctx.d.event('container', 'export', c.id, { image: c.config.Image, name: c.name });
+      return 0;
     }
     const c = ctx.d.getContainer(ref);
     const host = hostFiles(ctx);
