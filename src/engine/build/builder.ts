@@ -322,6 +322,7 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
       };
       const x = (v: string) => expandVars(v, envMap());
       let sawCmd = false;
+      let inlineShown = false;
       let sawEntrypoint = false;
 
       const step = (ins: Instruction, historyText: string, keyExtra: string, apply: () => { layer?: LayerData; output?: OutputChunk[] } | void, layerStep: boolean, display?: string, selfEmit = false) => {
@@ -484,12 +485,22 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
             break;
           }
           case 'RUN': {
-            const argv = ins.json ?? [...(st.config.Shell ?? ['/bin/sh', '-c']), ins.args];
+            const shellArgv = st.config.Shell ?? ['/bin/sh', '-c'];
+            const hd = ins.heredocs?.[0];
+            // `RUN <<EOF` alone runs the document as the shell script; with a command, the shell
+            // gets the whole text (a shell here-document).
+            const scriptOnly = !!hd && ins.args.trim().replace(/^<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1$/, '') === '';
+            const argv = hd
+              ? (scriptOnly ? [...shellArgv, hd.content] : [...shellArgv, `${ins.args}\n${ins.heredocs!.map((h) => `${h.content}${h.name}`).join('\n')}`])
+              : ins.json ?? [...shellArgv, ins.args];
             const argPairs = usedArgs.filter((k) => args[k] !== undefined).map((k) => `${k}=${args[k]}`);
             const prefix = argPairs.length ? `|${argPairs.length} ${argPairs.join(' ')} ` : '';
             const historyText = `RUN ${prefix}${argv.join(' ')} # buildkit`;
-            const display = `RUN ${expandVars(ins.rest, { ...args }, true)}`;
-            const processText = argv.join(' ');
+            const docLines = hd ? hd.content.split('\n').filter((l, i, a) => !(i === a.length - 1 && l === '')) : [];
+            const display = hd && scriptOnly
+              ? `RUN ${ins.rest} (${docLines[0] ?? ''}${docLines.length > 1 ? '...' : ''})`
+              : `RUN ${expandVars(ins.rest, { ...args }, true)}`;
+            const processText = JSON.stringify(argv.join(' ')).slice(1, -1);
             let failed: { code: number; output: OutputChunk[] } | undefined;
             step(ins, historyText, '', () => {
               const fs = createContainerFs(lowersOf(d, st), {});
@@ -523,13 +534,23 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
           }
           case 'COPY':
           case 'ADD': {
-            const words = ins.json ?? splitWords(x(ins.args));
+            const words = ins.json ?? (ins.heredocs ? ins.args.trim().split(/\s+/) : splitWords(x(ins.args)));
             if (words.length < 2) throw new BuildFailure(`${ins.cmd} requires at least two arguments, but only one was provided. Destination could not be determined`, at);
             const srcs = words.slice(0, -1);
             const destRaw = words[words.length - 1];
             const from = ins.flags.from;
             let srcEntries: BuildContextEntry[];
-            if (from) {
+            if (ins.heredocs) {
+              srcEntries = ins.heredocs.map((h) => {
+                const content = h.expand ? x(h.content) : h.content;
+                return { path: `<<${h.name}`, type: 'file' as const, mode: 0o644, size: new TextEncoder().encode(content).length, content };
+              });
+              for (let k = 0; k < srcs.length; k++) {
+                const m = /^<<-?(["']?)([A-Za-z_][A-Za-z0-9_]*)\1$/.exec(srcs[k]);
+                if (m) srcs[k] = `<<${m[2]}`;
+              }
+              if (!inlineShown) { inlineShown = true; vertex('[internal] preparing inline document'); }
+            } else if (from) {
               const dep = stageByName(from);
               const srcStage = dep && dep.index < s.index ? results.get(dep.index)! : imageStage(baseImages.get(from)!);
               srcEntries = entriesOfStage(d, srcStage);
@@ -600,7 +621,9 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
         // The failed vertex is the last block: add its log excerpt.
         const last = blocks[blocks.length - 1];
         const header = last.split('\n')[0].replace(/^#\d+ /, '');
-        const logLines = last.split('\n').slice(1, -1).map((l) => l.replace(/^#\d+ /, '')).slice(-6);
+        const num = /^#(\d+) /.exec(last)![1];
+        const errAt = last.indexOf(`\n#${num} ERROR: `);
+        const logLines = last.slice(0, errAt < 0 ? last.length : errAt).split('\n').slice(1).map((l) => l.replace(/^#\d+ /, '')).slice(-6);
         blocks[blocks.length - 1] = `${last}\n------\n > ${header}:\n${logLines.map((l) => `${l}\n`).join('')}------`;
       }
       return fail(e.summary, e.excerpt);

@@ -15,8 +15,17 @@ export interface Instruction {
   args: string;
   /** JSON (exec) form, when args is a JSON string array. */
   json?: string[];
+  /** Here-documents (RUN <<EOF, COPY <<EOF /dest), in order. */
+  heredocs?: Heredoc[];
   line: number;
   endLine: number;
+}
+
+export interface Heredoc {
+  name: string;
+  content: string;
+  /** Unquoted delimiter: variables are expanded in the content. */
+  expand: boolean;
 }
 
 export class DockerfileError extends Error {
@@ -94,8 +103,23 @@ export function parseDockerfile(text: string): Instruction[] {
       logical += cur;
       break;
     }
-    const end = Math.min(i + 1, lines.length);
+    let end = Math.min(i + 1, lines.length);
     i++;
+    const heredocs: Heredoc[] = [];
+    if (/^\s*(RUN|COPY|ADD)\s/i.test(logical)) {
+      const re = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
+      let hm;
+      while ((hm = re.exec(logical))) {
+        const body: string[] = [];
+        while (i < lines.length && (hm[1] ? lines[i].replace(/^\t+/, '') : lines[i]) !== hm[3]) {
+          body.push(hm[1] ? lines[i].replace(/^\t+/, '') : lines[i]);
+          i++;
+        }
+        i++; // the terminator
+        end = Math.min(i, lines.length);
+        heredocs.push({ name: hm[3], content: body.map((l) => `${l}\n`).join(''), expand: hm[2] === '' });
+      }
+    }
     const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(logical)!;
     const word = m[1];
     const cmd = word.toUpperCase();
@@ -107,6 +131,7 @@ export function parseDockerfile(text: string): Instruction[] {
     const ins: Instruction = { cmd, keyword: word, rest, flags, args, line: start, endLine: end };
     const json = parseJsonArray(args);
     if (json) ins.json = json;
+    if (heredocs.length) ins.heredocs = heredocs;
     if (cmd !== 'ARG' && cmd !== 'HEALTHCHECK' && args === '' && !(cmd === 'RUN' && false)) {
       throw new DockerfileError(`dockerfile parse error on line ${start}: ${cmd} requires at least one argument`, start);
     }
@@ -130,7 +155,7 @@ export function sourceExcerpt(name: string, text: string, line: number, endLine 
     if (end !== lines.length) { end++; p++; }
     p++;
   }
-  let s = `${name}:${line === endLine ? line : `${line}-${endLine}`}\n--------------------\n`;
+  let s = `${name}:${line}\n--------------------\n`;
   for (let n = start; n <= end; n++) {
     const mark = n >= line && n <= endLine ? '>>>' : '   ';
     s += `${String(n).padStart(4)} | ${mark} ${lines[n - 1]}\n`;
