@@ -4,6 +4,7 @@ import type { Daemon } from '../daemon.js';
 import type { ImageRecord } from '../state.js';
 import type { CatalogImage } from '../../catalog/types.js';
 import { DaemonError } from '../errors.js';
+import { ZERO_TIME } from '../time.js';
 import { familiarName, familiarString, parseReference, ReferenceError, withDefaultTag } from './reference.js';
 import { pullErrorMessage, pullOutput, type PullLine } from '../../catalog/pull.js';
 
@@ -30,7 +31,8 @@ export function imageFromCatalog(c: CatalogImage, d: Daemon): ImageRecord {
     layers: c.layers.map((l) => ({ digest: l.digest, diffId: l.diffId, size: l.size, tree: l.tree })),
     history: c.history.map((h) => ({ ...h })),
     flavor: c.parentImage ? flavorOf(c) : c.repository,
-    lastTagTime: d.timestamp(),
+    // Only `docker tag`, build and commit stamp LastTagTime; a pulled image keeps the zero time.
+    lastTagTime: ZERO_TIME,
     pulledAt: d.timestamp(),
   };
 }
@@ -40,7 +42,7 @@ function flavorOf(c: CatalogImage): string {
 }
 
 /** Adds `tag` (e.g. 'nginx:latest') to `img`, moving it off any other image. */
-export function tagImage(d: Daemon, img: ImageRecord, tag: string): void {
+export function tagImage(d: Daemon, img: ImageRecord, tag: string, stamp = true): void {
   for (const other of d.imageList()) {
     if (other.id !== img.id && other.repoTags.includes(tag)) {
       other.repoTags = other.repoTags.filter((t) => t !== tag);
@@ -48,7 +50,7 @@ export function tagImage(d: Daemon, img: ImageRecord, tag: string): void {
   }
   if (!img.repoTags.includes(tag)) {
     img.repoTags.push(tag);
-    img.lastTagTime = d.timestamp();
+    if (stamp) img.lastTagTime = d.timestamp();
   }
 }
 
@@ -89,7 +91,7 @@ export function pullImage(d: Daemon, ref: string, command: 'pull' | 'run', quiet
   });
   const image = existing ?? imageFromCatalog(catalogImage, d);
   if (!existing) d.state.images[image.id] = image;
-  if (tag) tagImage(d, image, tag);
+  if (tag) tagImage(d, image, tag, false);
   const digestRef = `${repo}@${catalogImage.digest}`;
   if (!image.repoDigests.includes(digestRef)) image.repoDigests.push(digestRef);
   d.event('image', 'pull', tag ?? digestRef, { name: tag ?? digestRef });

@@ -77,7 +77,8 @@ export function buildMounts(d: Daemon, specs: string[], imageVolumes: string[], 
       throw new DaemonError(`create ${source}: "${source}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`, 'invalid');
     }
     binds.push(spec);
-    mounts.push(volumeMount(createVolume(d, source), dest, mode));
+    // A named volume given no mode reports "z" (the SELinux relabel default), as the daemon does.
+    mounts.push(volumeMount(createVolume(d, source), dest, mode || 'z'));
   }
   for (const dest of imageVolumes) {
     if (mounts.some((m) => m.Destination === dest)) continue;

@@ -62,17 +62,9 @@ function graphDriverTree(img: ImageRecord): Record<string, unknown> {
   return { Data: data, Name: 'overlay2' };
 }
 
-/**
- * Metadata.LastTagTime: only `docker tag` (and build/commit/load) sets it; a pulled image has the
- * zero time. The state also stamps it when the pull adds the tag, in the same command as
- * `pulledAt`: a time within a millisecond of `pulledAt` is the pull's own.
- * TODO: drop this once pull leaves lastTagTime at the zero time.
- */
+/** Metadata.LastTagTime: only `docker tag` (and build/commit/load) sets it; a pulled image has the zero time. */
 export function lastTagTime(img: ImageRecord): string {
-  const t = img.lastTagTime;
-  if (!t || t === ZERO_TIME) return ZERO_TIME;
-  if (img.pulledAt && Math.abs(parseTime(t) - parseTime(img.pulledAt)) < 1) return ZERO_TIME;
-  return t;
+  return img.lastTagTime || ZERO_TIME;
 }
 
 /** The image's inspect JSON as a tree for encodeJSON. */
