@@ -217,10 +217,9 @@ export function listNetworks(d: Daemon, f: Filters): NetworkRecord[] {
     const labels = f.get('label');
     if (labels && !labels.every((l) => labelMatch(n.labels, l))) return false;
     if (types.length && !types.includes(isBuiltin(n) ? 'builtin' : 'custom')) return false;
-    if (wantDangling !== undefined) {
-      const unused = !isBuiltin(n) && activeEndpoints(d, n).length === 0;
-      if (wantDangling !== unused) return false;
-    }
+    // The daemon decides from the network list's Containers, which the list never fills in:
+    // every custom network counts as dangling, even with containers running on it (observed).
+    if (wantDangling !== undefined && wantDangling !== !isBuiltin(n)) return false;
     return true;
   });
 }
