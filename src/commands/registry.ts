@@ -22,7 +22,7 @@ import { versionCommand } from './system/version.js';
 import { inspectCommand } from './system/inspect.js';
 import { containerInspectCommand } from './container/inspect.js';
 import { imageInspectCommand } from './image/inspect.js';
-import { buildCommand } from './image/build.js';
+import { buildCommand, builderPruneCommand } from './image/build.js';
 import { execCommand } from './container/exec.js';
 import { diffCommand } from './container/diff.js';
 import { cpCommand } from './container/cp.js';
@@ -54,7 +54,7 @@ export const COMMANDS: CommandDef[] = [
   unpauseCommand, rmCommand, renameCommand, waitCommand, portCommand, logsCommand, imagesCommand, pullCommand,
   tagCommand, rmiCommand, versionCommand,
   inspectCommand, containerInspectCommand, imageInspectCommand,
-  buildCommand,
+  buildCommand, builderPruneCommand,
   execCommand, diffCommand, cpCommand, commitCommand, exportCommand, historyCommand,
   volumeCreateCommand, volumeLsCommand, volumeInspectCommand, volumeRmCommand, volumePruneCommand,
   networkCreateCommand, networkLsCommand, networkInspectCommand, networkRmCommand, networkConnectCommand,

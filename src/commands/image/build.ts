@@ -1,7 +1,7 @@
 // docker build / docker image build / docker builder build: BuildKit's plain progress on stderr,
 // the image ID on stdout with -q. The build context is read through the host's BuildContextReader.
 import { CliError, flagBool, flagList, flagString, type CommandDef } from '../../cli/command.js';
-import { buildContextOf, runBuild } from '../../engine/build/index.js';
+import { buildContextOf, pruneBuildCache, runBuild } from '../../engine/build/index.js';
 import { parseReference, ReferenceError } from '../../engine/images/reference.js';
 
 export const buildCommand: CommandDef = {
@@ -51,5 +51,34 @@ export const buildCommand: CommandDef = {
       ctx.err(r.progress);
     }
     return r.exitCode;
+  },
+};
+
+/** Docker's units.HumanSize (decimal, 3 significant digits): 0B, 145B, 1.98MB. */
+function humanSize(n: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
+  return `${Number(v.toPrecision(3))}${units[i]}`;
+}
+
+export const builderPruneCommand: CommandDef = {
+  invocations: ['builder prune'],
+  args: { kind: 'none' },
+  run(ctx) {
+    const all = flagBool(ctx, 'all');
+    if (!flagBool(ctx, 'force')) {
+      ctx.out(`WARNING! This will remove all ${all ? '' : 'dangling '}build cache. Are you sure you want to continue? [y/N] `);
+      const answer = (ctx.stdin ?? '').split('\n')[0].trim().toLowerCase();
+      if (answer !== 'y' && answer !== 'yes') return 0;
+    }
+    const r = pruneBuildCache(ctx.d, all);
+    if (r.rows.length) {
+      ctx.out('ID\t\t\t\t\t\tRECLAIMABLE\tSIZE\t\tLAST ACCESSED\n');
+      for (const row of r.rows) ctx.out(`${row.id.padEnd(40)}\ttrue \t${humanSize(row.size).padEnd(10)}\tLess than a second ago\n`);
+    }
+    ctx.out(`Total:\t${humanSize(r.total)}\n`);
+    return 0;
   },
 };

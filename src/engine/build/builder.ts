@@ -789,3 +789,20 @@ function lint(instructions: Instruction[]): string[] {
   const rank = (t: string) => (/^(ConsistentInstructionCasing|LegacyKeyValueFormat|JSONArgsRecommended)/.test(t) ? 0 : 1);
   return out.map((w, i) => ({ ...w, i })).sort((a, b) => rank(a.text) - rank(b.text) || a.i - b.i).map((w) => w.text);
 }
+
+/** `docker builder prune`: drops build-cache records (all with `all`, else those no image uses). */
+export function pruneBuildCache(d: Daemon, all: boolean): { rows: { id: string; size: number }[]; total: number } {
+  const cache = cacheOf(d);
+  const used = new Set(d.imageList().flatMap((img) => img.layers.map((l) => l.diffId)));
+  const rows: { id: string; size: number }[] = [];
+  let total = 0;
+  for (const [key, entry] of Object.entries(cache)) {
+    if (!all && entry.layer && used.has(entry.layer.diffId)) continue;
+    if (entry.layer) {
+      rows.push({ id: randomRefId(d), size: entry.layer.size });
+      total += entry.layer.size;
+    }
+    delete cache[key];
+  }
+  return { rows, total };
+}

@@ -1,5 +1,5 @@
 // docker build: Dockerfile parsing, the build itself, and the host's build-context interface.
-export { runBuild } from './builder.js';
+export { runBuild, pruneBuildCache } from './builder.js';
 export type { BuildOptions, BuildResult } from './builder.js';
 export { buildContextOf } from './context.js';
 export type { BuildContextEntry, BuildContextReader } from './context.js';
