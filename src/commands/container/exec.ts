@@ -1,6 +1,6 @@
 // docker exec: run a further command in a running container; attached by default (output passed
 // through, its exit code returned), -d leaves it in the background.
-import { CliError, flagBool, flagList, flagString, type CommandDef } from '../../cli/command.js';
+import { CliError, UsageError, flagBool, flagList, flagString, type CommandDef } from '../../cli/command.js';
 import { parseEnv } from './create-options.js';
 import { execInContainer } from '../../engine/containers/exec.js';
 
@@ -18,7 +18,8 @@ export const execCommand: CommandDef = {
     try {
       env = parseEnv(flagList(ctx, 'env'), ctx.d.env.host.env);
     } catch (e) {
-      throw new CliError(`Error response from daemon: ${(e as Error).message}`, 1);
+      const v = flagList(ctx, 'env').find((x) => x.startsWith('=')) ?? '';
+      throw new UsageError(`invalid argument ${JSON.stringify(v)} for "-e, --env" flag: ${(e as Error).message}`, 125);
     }
     const d = ctx.d;
     const c = d.getContainer(ref);

@@ -33,6 +33,15 @@ export function checkExecutable(c: ContainerRecord, ref: string): void {
   if (c.state.Paused) throw new DaemonError(`Container ${ref} is paused, unpause the container before exec`, 'conflict');
 }
 
+/** The daemon resolves -u names against the container's /etc/passwd and /etc/group. */
+function checkUser(passwd: string, group: string, user: string): void {
+  if (user === '') return;
+  const [u, g] = user.split(':');
+  const names = (text: string) => text.split('\n').map((l) => l.split(':')[0]).filter(Boolean);
+  if (u && !/^\d+$/.test(u) && !names(passwd).includes(u)) throw new DaemonError(`unable to find user ${u}: no matching entries in passwd file`, 'server');
+  if (g && !/^\d+$/.test(g) && !names(group).includes(g)) throw new DaemonError(`unable to find group ${g}: no matching entries in group file`, 'server');
+}
+
 function mergeEnv(base: string[], extra: string[]): string[] {
   const out = [...base];
   for (const e of extra) {
@@ -52,6 +61,10 @@ export function execInContainer(d: Daemon, c: ContainerRecord, o: ExecOptions): 
   if (!o.workdir && c.config.WorkingDir && !fs.stat(c.config.WorkingDir)) {
     try { fs.mkdir(c.config.WorkingDir, { recursive: true, mode: 0o755 }); } catch { /* reported below */ }
   }
+  if (!cwd.startsWith('/')) {
+    return { kind: 'start-failed', message: 'OCI runtime exec failed: exec failed: Cwd must be an absolute path', exitCode: 128 };
+  }
+  checkUser(fs.readFile('/etc/passwd') ?? '', fs.readFile('/etc/group') ?? '', o.user ?? '');
   const cwdNode = fs.stat(cwd);
   if (!cwdNode) {
     return { kind: 'start-failed', message: `${OCI_PREFIX}chdir to cwd (${JSON.stringify(cwd)}) set in config.json failed: no such file or directory`, exitCode: 127 };
