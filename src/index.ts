@@ -217,8 +217,11 @@ function byCreated<T extends { created: string }>(a: T, b: T): number {
   return a.created < b.created ? 1 : a.created > b.created ? -1 : 0;
 }
 
-function stateView(s: EngineState): DockerStateView {
-  const containers = () => Object.values(s.containers).map((c) => containerView(c)).sort(byCreated);
+function stateView(s: EngineState, order: string[]): DockerStateView {
+  // In `docker ps -a` order (newest first), as the engine lists them.
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const containers = () => Object.values(s.containers).map((c) => containerView(c))
+    .sort((a, b) => (rank.get(a.id) ?? -1) - (rank.get(b.id) ?? -1));
   return {
     containers,
     container(ref: string) {
@@ -306,9 +309,10 @@ export function createDocker(options: DockerOptions = {}): Docker {
       return out;
     },
     state() {
-      // A harmless command lets the engine account for processes that ended by now.
-      const r = exec(['ps', '-q']);
-      return stateView(r.state);
+      // A harmless command lets the engine account for processes that ended by now, and gives
+      // the order in which docker ps -a lists the containers.
+      const r = exec(['ps', '-a', '-q', '--no-trunc']);
+      return stateView(r.state, r.stdout.split('\n').filter((l) => l !== ''));
     },
     snapshot() {
       const s = store.transact((state) => {

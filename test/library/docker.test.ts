@@ -101,13 +101,15 @@ describe('createDocker', () => {
   });
 
   it('state() views: containers, ports, images, networks', () => {
-    const docker = createDocker({ seed: 11, now: fixed, images: ['nginx', 'busybox'] });
+    let now = NOW;
+    const docker = createDocker({ seed: 11, now: () => (now += 1000), images: ['nginx', 'busybox'] });
     docker.run('run -d --name web -p 8080:80 -e MODE=prod -l tier=front --restart unless-stopped nginx');
     docker.run('run --name once --rm busybox true');
     docker.run('run --name job busybox sh -c "exit 3"');
     const s = docker.state();
     const names = s.containers().map((c) => c.name);
     expect(names).toEqual(['job', 'web']); // newest first; --rm removed "once"
+    expect(s.containers().map((c) => c.shortId).join('\n')).toBe(docker.run('ps -a -q').stdout.trim());
     const web = s.container('web')!;
     expect(web).toMatchObject({
       name: 'web', image: 'nginx', status: 'running', running: true, published: { '80/tcp': 8080 },
