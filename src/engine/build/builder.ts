@@ -13,7 +13,7 @@ import { createContainerFs, normalizePath } from '../fs/index.js';
 import { imageFromCatalog, tagImage } from '../images/pull.js';
 import { findImage } from '../images/resolve.js';
 import { familiarName, familiarString, fullString, parseReference, withDefaultTag } from '../images/reference.js';
-import { DockerfileError, expandVars, parseDockerfile, parsePairs, sourceExcerpt, splitWords, type Instruction } from './dockerfile.js';
+import { DockerfileError, levenshtein, expandVars, parseDockerfile, parsePairs, sourceExcerpt, splitWords, type Instruction } from './dockerfile.js';
 import { sha256Hex } from './sha256.js';
 import type { BuildContextEntry, BuildContextReader } from './context.js';
 import { dockerignoreFilter } from './ignore.js';
@@ -321,6 +321,26 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
         return m;
       };
       const x = (v: string) => expandVars(v, envMap());
+      // BuildKit's UndefinedVar check: a variable expanded by an instruction that neither ARG,
+      // ENV nor the base image defines.
+      const checkVars = (ins: Instruction, text: string) => {
+        const known = envMap();
+        const re = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+?][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+        let m;
+        while ((m = re.exec(text))) {
+          const name = m[1] ?? m[3];
+          if (!name || m[2] || name in known || usedArgs.includes(name)) continue;
+          let best = '';
+          let bestD = Infinity;
+          for (const k of [...Object.keys(known), ...usedArgs]) {
+            const dd = levenshtein(name, k);
+            if (dd < bestD) { best = k; bestD = dd; }
+          }
+          const hint = bestD <= Math.max(1, Math.ceil(name.length / 2)) ? ` (did you mean $${best}?)` : '';
+          const w = `UndefinedVar: Usage of undefined variable '$${name}'${hint} (line ${ins.line})`;
+          if (!warnings.includes(w)) warnings.push(w);
+        }
+      };
       let sawCmd = false;
       let inlineShown = false;
       let sawEntrypoint = false;
@@ -363,6 +383,10 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
 
       for (const ins of s.instructions) {
         const at = { line: ins.line, endLine: ins.endLine };
+        if (!['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ONBUILD', 'SHELL', 'ARG'].includes(ins.cmd) && !ins.json) {
+          checkVars(ins, ins.heredocs ? ins.args : ins.args);
+          for (const h of ins.heredocs ?? []) if (h.expand) checkVars(ins, h.content);
+        }
         switch (ins.cmd) {
           case 'ARG': {
             const shown: string[] = [];
