@@ -60,6 +60,14 @@ export function displayImage(image: string, imageId: string, trunc: boolean): st
   }
 }
 
+/** Network names; a never-started container is on its network mode's network already. */
+function networkNames(c: ContainerRecord): string[] {
+  const names = Object.keys(c.endpoints).sort();
+  if (names.length || c.networksConfigured) return names;
+  const mode = c.hostConfig.NetworkMode === 'default' ? 'bridge' : c.hostConfig.NetworkMode;
+  return mode.startsWith('container:') ? [] : [mode];
+}
+
 export interface ContainerContextOptions {
   trunc: boolean;
   nowMs: number;
@@ -86,7 +94,7 @@ export function containerContext(d: Daemon, c: ContainerRecord, o: ContainerCont
     Labels: () => Object.keys(labels).sort().map((k) => `${k}=${labels[k]}`).join(','),
     Label: (name: string) => labels[name] ?? '',
     Mounts: () => c.mounts.map((m) => (m.Type === 'volume' ? m.Name ?? '' : m.Source)).map((n) => (o.trunc ? ellipsis(n, 15) : n)).join(','),
-    Networks: () => Object.keys(c.endpoints).sort().join(','),
+    Networks: () => networkNames(c).join(','),
     LocalVolumes: () => String(c.mounts.filter((m) => m.Type === 'volume' && (m.Driver ?? 'local') === 'local').length),
     Platform: () => null,
   };

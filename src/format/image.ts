@@ -19,13 +19,13 @@ export interface ImageRow {
   digest: string;
 }
 
-export function imageContext(r: ImageRow, o: { trunc: boolean; nowMs: number }) {
+export function imageContext(r: ImageRow, o: { trunc: boolean; nowMs: number; digests?: boolean }) {
   const created = parseTime(r.image.created);
   return {
     ID: () => (o.trunc ? r.image.id.slice(7, 19) : r.image.id),
     Repository: () => r.repository,
     Tag: () => r.tag,
-    Digest: () => r.digest,
+    Digest: () => (o.digests === false ? '<none>' : r.digest),
     CreatedSince: () => (created <= Date.UTC(2000, 0, 1) ? 'N/A' : `${humanDuration(o.nowMs - created)} ago`),
     CreatedAt: () => goTimeString(created),
     Size: () => humanSizeWithPrecision(r.image.size, 3),

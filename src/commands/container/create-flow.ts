@@ -65,7 +65,7 @@ export function createFromArgs(ctx: CommandContext, verb: Verb, args: string[]):
     if (e instanceof RunOptionError) throw wrapped(verb, e.fromDaemon ? `Error response from daemon: ${e.message}` : e.message);
     throw e;
   }
-  if (verb === 'run' && ctx.flags.interactive === true && ctx.flags.tty === true && !ctx.stdinIsTty) {
+  if (verb === 'run' && ctx.flags.interactive === true && ctx.flags.tty === true && ctx.flags.detach !== true && !ctx.stdinIsTty) {
     throw new CliError('the input device is not a TTY', 1);
   }
   if (ref === '' || /[A-Z]/.test(ref.split('/').pop()!.split(':')[0]) || /\s/.test(ref)) {

@@ -21,7 +21,8 @@ export const psCommand: CommandDef = {
     const sizeExplicit = ctx.changed.has('size');
     let table = format === '' || format === 'table' ? PS_DEFAULT_TABLE : format;
     if (size && (format === '' || format === 'table')) table += '\t{{.Size}}';
-    if (!sizeExplicit && /\.Size\b/.test(table)) size = true;
+    // Size is fetched when the template uses it, and for JSON (every field is printed).
+    if (!sizeExplicit && (/\.Size\b/.test(table) || format === 'json' || /\{\{\s*json\s+\.\s*\}\}/.test(table))) size = true;
     const spec: FormatSpec = { format: table, defaultTable: PS_DEFAULT_TABLE, headers: CONTAINER_HEADERS, typeName: '*formatter.ContainerContext' };
     let prepared;
     try {

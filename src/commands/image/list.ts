@@ -31,7 +31,9 @@ export const imagesCommand: CommandDef = {
     const now = ctx.d.now();
     const refs = filters.get('reference') ?? [];
     const rows = images.flatMap((img) => imageRows(img)).filter((r) => refs.length === 0 || refs.some((p) => matchesReferenceRow(r.repository, r.tag, p)));
-    const contexts = rows.map((r) => imageContext(r, { trunc: !noTrunc, nowMs: now }));
+    // Digests are only looked up with --digests or a template that names .Digest.
+    const showDigests = digests || (format !== 'json' && /\.Digest\b/.test(table) && !/json\s+\./.test(table));
+    const contexts = rows.map((r) => imageContext(r, { trunc: !noTrunc, nowMs: now, digests: showDigests }));
     let text;
     try {
       text = renderRows(prepared, spec, contexts);
