@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { Normalizer } from './normalize.js';
+import { Normalizer, stripNumbers, tokenSequence } from './normalize.js';
 import { parseScenario, type Scenario } from './scenario.js';
 import type { CommandResult, StepResult } from './runner.js';
 import type { EngineVersions } from './engine.js';
@@ -171,18 +171,75 @@ export function compareSteps(
   actual: Pick<StepResult, 'stdout' | 'stderr' | 'exitCode'>[],
   labels: [string, string] = ['docker', 'fakedocker'],
 ): StepComparison[] {
-  const nExp = new Normalizer(fx.text);
-  const nAct = new Normalizer(fx.text);
-  return fx.steps.map((step, i) => {
-    const a = actual[i] ?? { stdout: '', stderr: '<<step was not run>>', exitCode: -1 };
+  const cmp = new StepComparer(fx.text, labels);
+  return fx.steps.map((step, i) => cmp.compare(step, actual[i] ?? { stdout: '', stderr: '<<step was not run>>', exitCode: -1 }));
+}
+
+type Output = Pick<StepResult, 'stdout' | 'stderr' | 'exitCode'>;
+
+/** Compares the steps of one scenario in order (state: normalizers and token correspondence). */
+export class StepComparer {
+  private nExp: Normalizer;
+  private nAct: Normalizer;
+  // one-to-one correspondence of numbered tokens ("id:3" on one side ↔ "id:5" on the other)
+  private expToAct = new Map<string, string>();
+  private actToExp = new Map<string, string>();
+
+  constructor(
+    text: string,
+    private readonly labels: [string, string] = ['docker', 'fakedocker'],
+  ) {
+    this.nExp = new Normalizer(text);
+    this.nAct = new Normalizer(text);
+  }
+
+  clone(): StepComparer {
+    const c = new StepComparer('', this.labels);
+    c.nExp = this.nExp.clone();
+    c.nAct = this.nAct.clone();
+    c.expToAct = new Map(this.expToAct);
+    c.actToExp = new Map(this.actToExp);
+    return c;
+  }
+
+  compare(step: Pick<FixtureStep, 'index' | 'cmd'> & Output, a: Output): StepComparison {
+    const { labels, nExp, nAct, expToAct, actToExp } = this;
     const expected = { stdout: nExp.normalize(step.stdout), stderr: nExp.normalize(step.stderr, 'stderr'), exitCode: step.exitCode };
     const act = { stdout: nAct.normalize(a.stdout), stderr: nAct.normalize(a.stderr, 'stderr'), exitCode: a.exitCode };
     const parts: string[] = [];
-    if (expected.stdout !== act.stdout) parts.push(unified('stdout', expected.stdout, act.stdout, labels));
-    if (expected.stderr !== act.stderr) parts.push(unified('stderr', expected.stderr, act.stderr, labels));
+    const [es, as] = [stripNumbers(expected.stdout), stripNumbers(act.stdout)];
+    const [ee, ae] = [stripNumbers(expected.stderr), stripNumbers(act.stderr)];
+    if (es !== as) parts.push(unified('stdout', es, as, labels));
+    if (ee !== ae) parts.push(unified('stderr', ee, ae, labels));
     if (expected.exitCode !== act.exitCode) parts.push(`exit code: ${labels[0]} ${expected.exitCode}, ${labels[1]} ${act.exitCode}`);
+    if (parts.length === 0) {
+      // same text: check (and extend) the correspondence of the tokens, paired by position
+      const te = [...tokenSequence(expected.stdout), ...tokenSequence(expected.stderr)];
+      const ta = [...tokenSequence(act.stdout), ...tokenSequence(act.stderr)];
+      const pending: [string, string][] = [];
+      te.forEach((e, k) => {
+        const t = ta[k]!;
+        const t2 = expToAct.get(e) ?? pending.find((p) => p[0] === e)?.[1];
+        const e2 = actToExp.get(t) ?? pending.find((p) => p[1] === t)?.[0];
+        if ((t2 !== undefined && t2 !== t) || (e2 !== undefined && e2 !== e)) {
+          parts.push(
+            `value mismatch at token ${k + 1} (<${e}> for ${labels[0]}, <${t}> for ${labels[1]}): ` +
+              (t2 !== undefined && t2 !== t
+                ? `${labels[0]}'s <${e}> was shown where ${labels[1]} showed <${t2}>`
+                : `${labels[1]}'s <${t}> was shown where ${labels[0]} showed <${e2}>`) +
+              `\n${labels[0]}:\n${expected.stdout}${expected.stderr}\n${labels[1]}:\n${act.stdout}${act.stderr}`,
+          );
+        } else if (t2 === undefined) pending.push([e, t]);
+      });
+      // only a matching step extends the correspondence
+      if (parts.length === 0)
+        for (const [e, t] of pending) {
+          expToAct.set(e, t);
+          actToExp.set(t, e);
+        }
+    }
     return { index: step.index, cmd: step.cmd, ok: parts.length === 0, diff: parts.join('\n'), expected, actual: act };
-  });
+  }
 }
 
 /** Re-parses a fixture's scenario text (the text it was recorded from). */

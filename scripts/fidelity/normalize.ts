@@ -48,6 +48,12 @@
 //                       with the entrypoint's short-lived processes).
 //   pull progress       a layer's "<id>: Verifying Checksum" line is dropped: the engine emits
 //                       it or not depending on timing (seen both ways for the same pull).
+// Comparison (scripts/fidelity/fixtures.ts compareSteps): a step matches when its texts are
+// equal with token numbers stripped ("<id:3:short>" → "<id:short>") and the numbered tokens,
+// paired by position, keep a one-to-one correspondence between the two sides over the whole
+// scenario (the same docker value is always the same fakedocker value, and vice versa). So
+// one missing ID does not shift every later number into a mismatch, while a wrong ID (another
+// container's) still fails the step.
 // Literals: a candidate value that occurs in the scenario's own text (a name given with
 // --name, an ID typed in a command, a port given with -p, ranges included) is never
 // replaced: it comes from the user, not from chance.
@@ -141,8 +147,15 @@ export class Normalizer {
   /** examples ("e.g. VALUE") of the output being normalized */
   private examples = new Set<string>();
 
-  constructor(scenarioText = '') {
-    this.literals = literalSet(scenarioText);
+  constructor(scenarioText = '', literals?: Set<string>) {
+    this.literals = literals ?? literalSet(scenarioText);
+  }
+
+  /** An independent copy (same literals, same numbering so far). */
+  clone(): Normalizer {
+    const n = new Normalizer('', this.literals);
+    for (const k of ['ids', 'names', 'ports', 'ips', 'macs'] as const) for (const [a, b] of this[k]) n[k].set(a, b);
+    return n;
   }
 
   private isLiteral(v: string): boolean {
@@ -240,19 +253,23 @@ export class Normalizer {
         normalizedRaw.push(`!misaligned! ${this.normalizeText(rows[r]!, stream)}`);
       }
     });
+    // widths are measured without token numbers, so that the layout (once numbers are
+    // stripped, as the comparison does) does not depend on how many digits a number has
+    const len = (cell: string) => stripNumbers(cell).length;
     const widths: number[] = [];
     for (let c = 0; c < ncol - 1; c++) {
       let max = 0;
-      for (const cells of normCells) if (cells && cells[c] !== undefined) max = Math.max(max, cells[c]!.length);
+      for (const cells of normCells) if (cells && cells[c] !== undefined) max = Math.max(max, len(cells[c]!));
       widths.push(max + slack[c]!);
     }
+    const pad = (cell: string, w: number) => cell + ' '.repeat(Math.max(0, w - len(cell)));
     return normCells.map((cells, r) => {
       if (!cells) return normalizedRaw[r]!;
       const raw = rawCells[r]!;
       let line = '';
       cells.forEach((cell, c) => {
         if (c === ncol - 1) line += cell; // last column: as is (already normalized)
-        else if (c < cells.length - 1 || rows[r]!.length >= offsets[c + 1]!) line += cell.padEnd(widths[c]!);
+        else if (c < cells.length - 1 || rows[r]!.length >= offsets[c + 1]!) line += pad(cell, widths[c]!);
         else line += cell + raw[c]!.slice(raw[c]!.trimEnd().length); // row ends inside column c
       });
       return line;
@@ -288,6 +305,18 @@ export function splitRow(row: string, offsets: number[]): string[] | null {
   }
   if (cells.length === 0) cells.push('');
   return cells;
+}
+
+const RE_TOKEN = /<(id|name|port|ip|mac):(\d+)((?::[^>]*)?)>/g;
+
+/** "<id:3:short>" → "<id:short>", "<name:2>" → "<name>": the text without token numbers. */
+export function stripNumbers(s: string): string {
+  return s.replace(RE_TOKEN, '<$1$3>');
+}
+
+/** The numbered tokens of a normalized text, in order: "id:3", "name:2", ... */
+export function tokenSequence(s: string): string[] {
+  return [...s.matchAll(RE_TOKEN)].map((m) => `${m[1]}:${m[2]}`);
 }
 
 /** Convenience: a fresh normalizer for one side of one scenario. */
