@@ -1,7 +1,8 @@
 // docker stats: one sample per container. Figures are made up but stable (seeded by the
 // container ID, scaled by what runs in it) and laid out exactly as Docker's table and --format.
-// Without --no-stream the real command keeps refreshing; here the first sample is printed and
-// the command then stays attached (ctx.attachedTo) like the real one until interrupted.
+// Without --no-stream the real command keeps refreshing; here the first frames are printed and
+// the command then stays attached (ctx.attachedTo = 'docker-stats', not a container ID) until
+// interrupted.
 import { CliError, type CommandDef, flagBool, flagString } from '../../cli/command.js';
 import type { Daemon } from '../../engine/daemon.js';
 import type { ContainerRecord } from '../../engine/state.js';
@@ -99,7 +100,18 @@ export const statsCommand: CommandDef = {
         .map((c) => ({ c, given: c.id.slice(0, 12) }));
     }
     const trunc = !flagBool(ctx, 'no-trunc');
-    printRows(ctx, prepared, spec, targets.map(({ c, given }) => statsContext(c, given, statsSample(d, c), { trunc })));
-    if (!flagBool(ctx, 'no-stream')) ctx.attachedTo = 'docker-stats';
+    const rows = targets.map(({ c, given }) => statsContext(c, given, statsSample(d, c), { trunc }));
+    if (flagBool(ctx, 'no-stream')) {
+      printRows(ctx, prepared, spec, rows);
+      return;
+    }
+    // Streaming redraws in place (observed without a TTY too): cursor home and the table, then
+    // each refresh as cursor home, every line followed by " ESC[K", and ESC[J. The first two
+    // frames are printed, then the command stays attached until interrupted.
+    let table = '';
+    printRows({ ...ctx, out: (t: string) => { table += t; } }, prepared, spec, rows);
+    ctx.out(`\x1b[H${table}`);
+    ctx.out(`\x1b[H${table.split('\n').map((l) => `${l} \x1b[K\n`).join('')}\x1b[J`);
+    ctx.attachedTo = 'docker-stats';
   },
 };

@@ -1,5 +1,5 @@
 // docker volume create [OPTIONS] [VOLUME]
-import { CliError, type CommandDef, flagList, flagString } from '../../cli/command.js';
+import { type CommandDef, flagList, flagString } from '../../cli/command.js';
 import { parseLabels } from '../container/create-options.js';
 import { createVolumeFromRequest } from '../../engine/volumes/volumes.js';
 
@@ -18,13 +18,8 @@ export const volumeCreateCommand: CommandDef = {
   invocations: ['volume create'],
   args: { kind: 'max', n: 1 },
   run(ctx, args) {
-    const nameFlag = flagString(ctx, 'name');
-    const name = args[0] ?? nameFlag;
-    if (args[0] !== undefined && nameFlag !== undefined && nameFlag !== args[0]) {
-      throw new CliError(`conflicting options: cannot specify a volume-name through both --name and as a positional arg`, 1);
-    }
     const v = createVolumeFromRequest(ctx.d, {
-      name,
+      name: args[0],
       driver: flagString(ctx, 'driver') ?? 'local',
       labels: parseLabels(flagList(ctx, 'label')),
       options: parseOpts(flagList(ctx, 'opt')),
