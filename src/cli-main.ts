@@ -3,6 +3,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomInt } from 'node:crypto';
+import * as nodeFs from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { execute, type ExecuteResult } from './cli/dispatch.js';
@@ -11,6 +12,7 @@ import { StateDamagedError } from './store/store.js';
 import { createEnv } from './runtime.js';
 import { createInitialState } from './engine/initial-state.js';
 import { runInteractiveSession } from './interactive.js';
+import { nodeHostFiles } from './commands/container/cp.js';
 
 function parseNow(raw: string | undefined): (() => number) {
   if (!raw) return () => Date.now();
@@ -40,12 +42,20 @@ function readStdin(): string | undefined {
   }
 }
 
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 function main(): void {
   const argv = process.argv.slice(2);
   const home = process.env.FAKEDOCKER_HOME || path.join(os.homedir(), '.fakedocker');
   const now = parseNow(process.env.FAKEDOCKER_NOW);
   const seed = parseSeed(process.env.FAKEDOCKER_SEED);
   const env = createEnv({ now, seed, hostEnv: process.env });
+  env.host.files = nodeHostFiles(nodeFs, process.cwd());
   env.host.readFile = (file: string) => {
     try {
       return readFileSync(resolvePath(file), 'utf8');
@@ -56,7 +66,7 @@ function main(): void {
   };
   const store = new FileStore(home);
   // Only commands that can feed a container read stdin (reading it otherwise would block on a pipe).
-  const wantsStdin = argv.some((a) => /^-[a-zA-Z]*i[a-zA-Z]*$|^--interactive$/.test(a));
+  const wantsStdin = argv.some((a) => /^-[a-zA-Z]*i[a-zA-Z]*$|^--interactive$/.test(a)) || (argv.includes('cp') && argv.includes('-'));
   const stdin = wantsStdin ? readStdin() : undefined;
   const runOnce = (args: string[], input?: string): ExecuteResult =>
     store.transact((state) => {

@@ -43,6 +43,11 @@ export interface CommandDef {
   args: ArgRule;
   /** false for run/create/exec: flags end at the first positional (the image). */
   interspersed?: boolean;
+  /**
+   * The command never changes state (ps, images, logs…): when no container is due to change
+   * either, it runs on the state as it is, without an immer draft.
+   */
+  readOnly?: boolean;
   run(ctx: CommandContext, args: string[]): number | void;
 }
 

@@ -6,7 +6,7 @@ import type { EngineEnv } from '../engine/env.js';
 import { Daemon } from '../engine/daemon.js';
 import { DaemonError } from '../engine/errors.js';
 import { seedState } from '../engine/rng.js';
-import { advance } from '../engine/containers/runtime.js';
+import { advance, advanceDue } from '../engine/containers/runtime.js';
 import { CliError, UsageError, type ArgRule, type CommandContext, type CommandDef, type InteractiveSession } from './command.js';
 import { FlagError, HelpRequested, parseFlags } from './flags.js';
 import { flagSpecs, hasHelp, helpText, usageLine } from './help.js';
@@ -71,7 +71,19 @@ function usageBlock(path: string, message: string): string {
   return `${message}\n\nUsage:  ${usage}\n\nRun 'docker${path ? ' ' + path : ''} --help' for more information\n`;
 }
 
+/** Thrown inside a read-only attempt when the command turns out to need a writable draft. */
+class NeedsDraft extends Error {}
+
 export function execute(state: EngineState, argv: string[], opts: ExecuteOptions): ExecuteResult {
+  // Fast path: read-only commands run on the state itself, no immer draft (see CommandDef.readOnly).
+  if (state.rng !== null) {
+    const fast = attempt(state, argv, opts, true);
+    if (fast) return fast;
+  }
+  return attempt(state, argv, opts, false)!;
+}
+
+function attempt(state: EngineState, argv: string[], opts: ExecuteOptions, readOnly: boolean): ExecuteResult | undefined {
   let stdout = '';
   let stderr = '';
   let exitCode = 0;
@@ -81,19 +93,32 @@ export function execute(state: EngineState, argv: string[], opts: ExecuteOptions
   const out = (s: string) => { stdout += s; };
   const err = (s: string) => { stderr += s; };
 
-  const next = produce(state, (draft) => {
+  const recipe = (draft: EngineState) => {
     const seed = draft.rng ?? seedState(opts.env.seed ?? Math.floor(Math.random() * 2 ** 32));
     const d = new Daemon(draft as EngineState, opts.env, seed);
+    d.readOnlyAttempt = readOnly;
     const initialRng = d.random.state().join(',');
     try {
       exitCode = dispatch(d, argv, opts, out, err, (id, session) => { attachedTo = id; interactive = session; });
     } catch (e) {
+      if (e instanceof NeedsDraft) throw e;
       exitCode = reportError(e, err);
     }
     waitedMs = d.waitedMs;
+    if (readOnly) return;
     if (waitedMs > 0) draft.clockSkewMs = (draft.clockSkewMs ?? 0) + waitedMs;
     if (d.random.state().join(',') !== initialRng || draft.rng === null) d.saveRandom();
-  });
+  };
+  if (readOnly) {
+    try {
+      recipe(state);
+    } catch (e) {
+      if (e instanceof NeedsDraft) return undefined;
+      throw e;
+    }
+    return { state, stdout, stderr, exitCode, waitedMs, attachedTo, interactive };
+  }
+  const next = produce(state, recipe);
   return { state: next, stdout, stderr, exitCode, waitedMs, attachedTo, interactive };
 }
 
@@ -184,6 +209,7 @@ function dispatch(d: Daemon, argv: string[], opts: ExecuteOptions, out: (s: stri
     stdinIsTty: opts.stdinIsTty ?? false,
     stdoutIsTty: opts.stdoutIsTty ?? false,
   };
+  if (d.readOnlyAttempt && (!def.readOnly || advanceDue(d))) throw new NeedsDraft();
   advance(d);
   try {
     const code = def.run(ctx, parsed.positionals) ?? 0;

@@ -13,6 +13,8 @@ export class Daemon {
   /** Virtual time spent waiting inside this command (attached runs, stop timeouts). */
   waitedMs = 0;
   private tick = 0;
+  /** Set while a command runs on the live state without a draft: it must not write. */
+  readOnlyAttempt = false;
 
   constructor(readonly state: EngineState, readonly env: EngineEnv, rngSeed: RngState) {
     this.random = createRandom(rngSeed);

@@ -1,6 +1,7 @@
 // What the engine needs from the outside world, injected so the core stays pure and isomorphic.
 import type { CatalogImage } from '../catalog/types.js';
 import type { LayerData } from './fs/types.js';
+import type { HostFiles } from './host-files.js';
 import type { ProcessOutcome, ProcessRequest } from './userland/types.js';
 
 export interface ImageSource {
@@ -21,6 +22,8 @@ export interface HostAccess {
   env: Record<string, string | undefined>;
   /** Reads a client-side file (--env-file, --label-file), relative to the client's cwd; throws Error(message) with Go's text. */
   readFile?(path: string): string;
+  /** The client's filesystem for `docker cp` and `export -o` (see HostFiles in commands/container/cp.ts). */
+  files?: HostFiles;
 }
 
 export interface EngineEnv {

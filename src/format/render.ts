@@ -20,8 +20,21 @@ export interface PreparedFormat {
   row: CompiledTemplate;
 }
 
-/** Applies Docker's format keywords; throws TemplateParseError for bad templates. */
+const prepared = new Map<string, PreparedFormat>();
+
+/** Applies Docker's format keywords; throws TemplateFailure for bad templates. Cached by text. */
 export function prepareFormat(spec: FormatSpec): PreparedFormat {
+  const key = `${spec.typeName}\u0000${spec.defaultTable}\u0000${spec.format}`;
+  let p = prepared.get(key);
+  if (!p) {
+    p = prepareUncached(spec);
+    if (prepared.size > 200) prepared.clear();
+    prepared.set(key, p);
+  }
+  return p;
+}
+
+function prepareUncached(spec: FormatSpec): PreparedFormat {
   let format = spec.format;
   if (format === '' || format === 'table') format = spec.defaultTable;
   else if (format === 'json') format = '{{json .}}';

@@ -75,8 +75,8 @@ export function createFromArgs(ctx: CommandContext, verb: Verb, args: string[]):
   try {
     const restart = options.request.restart;
     if (restart.Name && !restart.MaximumRetryCount) parseRestartPolicy(restart.Name);
-    const { mounts, binds } = buildMounts(ctx.d, options.volumeSpecs, Object.keys(image.config.Volumes ?? {}), '/');
-    const container = createContainer(ctx.d, { ...options.request, imageRef: ref, image, mounts, binds });
+    const { mounts, binds, anonymous } = buildMounts(ctx.d, options.volumeSpecs, Object.keys(image.config.Volumes ?? {}), '/', options.mountSpecs);
+    const container = createContainer(ctx.d, { ...options.request, imageRef: ref, image, mounts, binds, volumes: anonymous });
     return { container, options };
   } catch (e) {
     const msg = e instanceof DaemonError || e instanceof RunOptionError ? `Error response from daemon: ${e.message}` : undefined;

@@ -5,6 +5,7 @@ import { flagBool, flagList, flagString } from '../../cli/command.js';
 import type { CreateRequest } from '../../engine/containers/create.js';
 import type { ImageRecord, MountRecord, PortBinding, RestartPolicy } from '../../engine/state.js';
 import { parseExposeSpec, parsePublishSpec, PortSpecError } from '../../engine/ports.js';
+import type { MountSpec } from '../../engine/volumes/mounts.js';
 
 export class RunOptionError extends Error {
   /** Errors the daemon reports (printed with "Error response from daemon: "). */
@@ -80,6 +81,26 @@ export interface ParsedRunOptions {
   detach: boolean;
   pull: 'missing' | 'always' | 'never';
   volumeSpecs: string[];
+  mountSpecs: MountSpec[];
+}
+
+/** --mount type=volume,src=x,dst=/d,readonly as the CLI parses it (target is required). */
+export function parseMountFlag(raw: string): MountSpec {
+  const spec: MountSpec = { type: 'volume', source: '', target: '', readonly: false };
+  for (const field of raw.split(',')) {
+    const eq = field.indexOf('=');
+    const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
+    const value = eq < 0 ? '' : field.slice(eq + 1);
+    switch (key) {
+      case 'type': spec.type = value; break;
+      case 'source': case 'src': spec.source = value; break;
+      case 'target': case 'destination': case 'dst': spec.target = value; break;
+      case 'readonly': case 'ro': spec.readonly = eq < 0 || ['1', 'true'].includes(value.toLowerCase()); break;
+      default: break;
+    }
+  }
+  if (spec.target === '') throw new FlagValueError(`invalid argument "${raw}" for "--mount" flag: target is required`);
+  return spec;
 }
 
 /** Command-line validation that the CLI does before talking to the daemon. */
@@ -163,7 +184,8 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
     init: ctx.changed.has('init') ? flagBool(ctx, 'init') : undefined,
     networkMode: flagString(ctx, 'network') ?? 'bridge',
   };
-  return { request, detach, pull: pull as ParsedRunOptions['pull'], volumeSpecs };
+  const mountSpecs = flagList(ctx, 'mount').map(parseMountFlag);
+  return { request, detach, pull: pull as ParsedRunOptions['pull'], volumeSpecs, mountSpecs };
 }
 
 /** Fills -e values that copy from the host environment (needs the env from the adapter). */

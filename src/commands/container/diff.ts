@@ -6,6 +6,7 @@ import { imageLowers } from '../../engine/containers/runtime.js';
 export const diffCommand: CommandDef = {
   invocations: ['diff', 'container diff'],
   args: { kind: 'exact', n: 1 },
+  readOnly: true,
   run(ctx, [ref]) {
     const c = ctx.d.getContainer(ref);
     const changes = diffChanges(imageLowers(ctx.d, c), c.upper, { mounts: c.mounts.map((m) => m.Destination) });

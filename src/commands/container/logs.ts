@@ -23,6 +23,7 @@ export function parseTimeArg(name: string, value: string, nowMs: number): number
 export const logsCommand: CommandDef = {
   invocations: ['logs', 'container logs'],
   args: { kind: 'exact', n: 1 },
+  readOnly: true,
   run(ctx, [ref]) {
     const d = ctx.d;
     const c = d.getContainer(ref);

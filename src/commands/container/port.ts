@@ -9,6 +9,7 @@ function joinHostPort(ip: string, port: string): string {
 export const portCommand: CommandDef = {
   invocations: ['port', 'container port'],
   args: { kind: 'range', min: 1, max: 2 },
+  readOnly: true,
   run(ctx, [ref, wanted]) {
     const c = ctx.d.getContainer(ref);
     if (wanted !== undefined) {

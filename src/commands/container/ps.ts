@@ -10,6 +10,7 @@ import { TemplateFailure } from '../../format/template-bridge.js';
 export const psCommand: CommandDef = {
   invocations: ['ps', 'container ls', 'container list', 'container ps'],
   args: { kind: 'none' },
+  readOnly: true,
   run(ctx) {
     const d = ctx.d;
     const quiet = flagBool(ctx, 'quiet');

@@ -9,6 +9,7 @@ import { noSuchImage } from '../../engine/errors.js';
 export const historyCommand: CommandDef = {
   invocations: ['history', 'image history'],
   args: { kind: 'exact', n: 1 },
+  readOnly: true,
   run(ctx, [ref]) {
     const human = ctx.flags.human !== false && ctx.flags.human !== 'false';
     const noTrunc = flagBool(ctx, 'no-trunc');

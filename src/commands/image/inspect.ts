@@ -19,6 +19,7 @@ function parsePlatform(spec: string): { os: string; arch: string; variant?: stri
 export const imageInspectCommand: CommandDef = {
   invocations: ['image inspect'],
   args: { kind: 'min', n: 1 },
+  readOnly: true,
   run(ctx, refs) {
     const raw = flagString(ctx, 'platform') ?? '';
     const platform = raw !== '' ? parsePlatform(raw) : undefined;

@@ -9,6 +9,7 @@ import { TemplateFailure } from '../../format/template-bridge.js';
 export const imagesCommand: CommandDef = {
   invocations: ['images', 'image ls', 'image list'],
   args: { kind: 'max', n: 1 },
+  readOnly: true,
   run(ctx, args) {
     const quiet = flagBool(ctx, 'quiet');
     const noTrunc = flagBool(ctx, 'no-trunc');

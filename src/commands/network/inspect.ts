@@ -6,6 +6,7 @@ import { inspectNetwork } from '../../format/inspect/lookup.js';
 export const networkInspectCommand: CommandDef = {
   invocations: ['network inspect'],
   args: { kind: 'min', n: 1 },
+  readOnly: true,
   run(ctx, refs) {
     return runInspect(ctx, refs, flagString(ctx, 'format') ?? '', (ref) => inspectNetwork(ctx.d, ref));
   },

@@ -5,14 +5,16 @@ import { listNetworks } from '../../engine/networks/networks.js';
 import { NETWORK_DEFAULT_TABLE, NETWORK_HEADERS, networkContext } from '../../format/network.js';
 import { naturalCompare } from '../../format/strings.js';
 import type { FormatSpec } from '../../format/render.js';
-import { prepareListFormat, printRows } from '../volume/list-format.js';
+import { listFormat, prepareListFormat, printRows } from '../volume/list-format.js';
 
 export const networkLsCommand: CommandDef = {
   invocations: ['network ls', 'network list'],
   args: { kind: 'none' },
+  readOnly: true,
   run(ctx) {
-    let format = flagString(ctx, 'format') ?? '';
-    if (flagBool(ctx, 'quiet')) format = '{{.ID}}';
+    const format = listFormat(flagString(ctx, 'format') ?? '', flagBool(ctx, 'quiet'), {
+      quiet: '{{.ID}}', raw: 'network_id: {{.ID}}\nname: {{.Name}}\ndriver: {{.Driver}}\nscope: {{.Scope}}\n', rawQuiet: 'network_id: {{.ID}}',
+    });
     const spec: FormatSpec = { format, defaultTable: NETWORK_DEFAULT_TABLE, headers: NETWORK_HEADERS, typeName: '*formatter.networkContext' };
     const prepared = prepareListFormat(spec);
     const nets = listNetworks(ctx.d, parseFilters(flagList(ctx, 'filter'))).sort((a, b) => naturalCompare(a.name, b.name));

@@ -48,6 +48,7 @@ function typeList(): string {
 export const inspectCommand: CommandDef = {
   invocations: ['inspect'],
   args: { kind: 'min', n: 1 },
+  readOnly: true,
   run(ctx, refs) {
     const type = flagString(ctx, 'type') ?? '';
     if (ctx.changed.has('type') && type === '') throw new CliError(`type is empty: must be one of ${typeList()}`, 1);

@@ -47,6 +47,7 @@ function defaultText(): string {
 export const versionCommand: CommandDef = {
   invocations: ['version'],
   args: { kind: 'none' },
+  readOnly: true,
   run(ctx) {
     const format = flagString(ctx, 'format');
     if (format === undefined || format === '') { ctx.out(defaultText()); return 0; }

@@ -6,6 +6,7 @@ import { inspectVolume } from '../../format/inspect/lookup.js';
 export const volumeInspectCommand: CommandDef = {
   invocations: ['volume inspect'],
   args: { kind: 'min', n: 1 },
+  readOnly: true,
   run(ctx, names) {
     return runInspect(ctx, names, flagString(ctx, 'format') ?? '', (name) => inspectVolume(ctx.d, name));
   },

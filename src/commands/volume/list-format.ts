@@ -4,6 +4,16 @@ import { CliError, type CommandContext } from '../../cli/command.js';
 import { prepareFormat, renderRows, type FormatSpec, type PreparedFormat } from '../../format/render.js';
 import { TemplateFailure } from '../../format/template-bridge.js';
 
+/**
+ * docker/cli's New…Format(source, quiet): -q only replaces the "table" (or empty) and "raw"
+ * formats; a custom template wins over -q.
+ */
+export function listFormat(format: string, quiet: boolean, forms: { quiet: string; raw: string; rawQuiet: string }): string {
+  if (format === '' || format === 'table') return quiet ? forms.quiet : format;
+  if (format === 'raw') return quiet ? forms.rawQuiet : forms.raw;
+  return format;
+}
+
 export function prepareListFormat(spec: FormatSpec): PreparedFormat {
   try {
     return prepareFormat(spec);

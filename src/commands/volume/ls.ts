@@ -5,14 +5,16 @@ import { listVolumes } from '../../engine/volumes/volumes.js';
 import { VOLUME_DEFAULT_TABLE, VOLUME_HEADERS, volumeContext } from '../../format/volume.js';
 import { naturalCompare } from '../../format/strings.js';
 import type { FormatSpec } from '../../format/render.js';
-import { prepareListFormat, printRows } from './list-format.js';
+import { listFormat, prepareListFormat, printRows } from './list-format.js';
 
 export const volumeLsCommand: CommandDef = {
   invocations: ['volume ls', 'volume list'],
   args: { kind: 'none' },
+  readOnly: true,
   run(ctx) {
-    let format = flagString(ctx, 'format') ?? '';
-    if (flagBool(ctx, 'quiet')) format = '{{.Name}}';
+    const format = listFormat(flagString(ctx, 'format') ?? '', flagBool(ctx, 'quiet'), {
+      quiet: '{{.Name}}', raw: 'name: {{.Name}}\ndriver: {{.Driver}}\n', rawQuiet: 'name: {{.Name}}',
+    });
     const spec: FormatSpec = { format, defaultTable: VOLUME_DEFAULT_TABLE, headers: VOLUME_HEADERS, typeName: '*formatter.volumeContext' };
     const prepared = prepareListFormat(spec);
     const volumes = listVolumes(ctx.d, parseFilters(flagList(ctx, 'filter'))).sort((a, b) => naturalCompare(a.name, b.name));

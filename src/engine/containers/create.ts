@@ -37,6 +37,8 @@ export interface CreateRequest {
   mounts?: MountRecord[];
   binds?: string[];
   volumesFrom?: string[];
+  /** Anonymous `-v /path` volumes: Docker lists them in Config.Volumes with the image's. */
+  volumes?: string[];
 }
 
 export function conflictMessage(name: string, holderId: string): string {
@@ -72,6 +74,12 @@ export function mergeEnv(user: string[], image: string[] | undefined): string[] 
   if (user.length === 0) return [...(image ?? [])];
   const keys = new Set(user.map(envKey));
   return [...user, ...(image ?? []).filter((e) => !keys.has(envKey(e)))];
+}
+
+function configVolumes(image: Record<string, Record<string, never>> | null | undefined, extra: string[] = []): Record<string, Record<string, never>> | null {
+  const out: Record<string, Record<string, never>> = { ...(image ?? {}) };
+  for (const p of extra) out[p] = {};
+  return Object.keys(out).length ? out : null;
 }
 
 export function createContainer(d: Daemon, req: CreateRequest): ContainerRecord {
@@ -130,7 +138,7 @@ export function createContainer(d: Daemon, req: CreateRequest): ContainerRecord 
       Cmd: cmd,
       Healthcheck: img.Healthcheck,
       Image: req.imageRef,
-      Volumes: img.Volumes && Object.keys(img.Volumes).length ? { ...img.Volumes } : null,
+      Volumes: configVolumes(img.Volumes, req.volumes),
       WorkingDir: req.workdir ?? img.WorkingDir ?? '',
       Entrypoint: entrypoint,
       OnBuild: img.OnBuild ?? null,

@@ -4,7 +4,7 @@ import type { Daemon } from '../daemon.js';
 import type { ContainerRecord } from '../state.js';
 import type { OutputChunk } from '../userland/types.js';
 import { DaemonError } from '../errors.js';
-import { openFs, processEnv } from './runtime.js';
+import { openFs, commitFs, processEnv } from './runtime.js';
 
 export interface ExecOptions {
   /** The reference the user typed (the paused error repeats it). */
@@ -105,7 +105,7 @@ export function execInContainer(d: Daemon, c: ContainerRecord, o: ExecOptions): 
     const code = outcome.reason === 'not-found' || outcome.reason === 'no-such-file' ? 127 : 126;
     return { kind: 'start-failed', message: OCI_PREFIX + detail, exitCode: code };
   }
-  c.upper = fs.upper();
+  commitFs(d, c, fs);
   d.event('container', `exec_start: ${o.argv.join(' ')}`, c.id, { image: c.config.Image, name: c.name });
   if (outcome.kind === 'exited') {
     d.event('container', 'exec_die', c.id, { exitCode: String(outcome.exitCode), image: c.config.Image, name: c.name });

@@ -50,10 +50,33 @@ function volumeMount(v: VolumeRecord, destination: string, mode: string): MountR
   };
 }
 
-/** Parses -v specs into mounts (creating named volumes), then adds the image's VOLUMEs. */
-export function buildMounts(d: Daemon, specs: string[], imageVolumes: string[], cwd: string): { mounts: MountRecord[]; binds: string[] } {
+const VALID_MODES = new Set(['ro', 'rw', 'z', 'Z', 'nocopy', 'shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate', 'delegated', 'cached', 'consistent']);
+
+/** A --mount value as the CLI parsed it (type defaults to volume). */
+export interface MountSpec {
+  type: string;
+  source: string;
+  target: string;
+  readonly: boolean;
+}
+
+/**
+ * Parses -v specs and --mount values into mounts (creating named volumes), then adds the image's
+ * VOLUMEs. Also returns the anonymous -v paths, which Docker records in Config.Volumes.
+ */
+export function buildMounts(d: Daemon, specs: string[], imageVolumes: string[], cwd: string, mountSpecs: MountSpec[] = []): { mounts: MountRecord[]; binds: string[]; anonymous: string[] } {
   const mounts: MountRecord[] = [];
   const binds: string[] = [];
+  const anonymous: string[] = [];
+  for (const ms of mountSpecs) {
+    if (!['volume', 'bind', 'tmpfs'].includes(ms.type)) throw new DaemonError(`invalid mount config for type "${ms.type}": mount type unknown`, 'invalid');
+    if (ms.type === 'bind') {
+      mounts.push({ Type: 'bind', Source: ms.source, Destination: ms.target, Mode: '', RW: !ms.readonly, Propagation: 'rprivate' });
+    } else if (ms.type === 'volume') {
+      const v = ms.source ? createVolume(d, ms.source) : createVolume(d, undefined, { anonymous: true });
+      mounts.push({ ...volumeMount(v, ms.target, ''), RW: !ms.readonly });
+    }
+  }
   for (const spec of specs) {
     const parts = spec.split(':');
     if (parts.length > 3 || parts.some((p) => p === '') && parts.length > 1) {
@@ -63,9 +86,11 @@ export function buildMounts(d: Daemon, specs: string[], imageVolumes: string[], 
       if (!parts[0].startsWith('/')) throw new DaemonError(`invalid volume specification: '${spec}': invalid mount config for type "volume": invalid mount path: '${parts[0]}' mount path must be absolute`, 'invalid');
       const v = createVolume(d, undefined, { anonymous: true });
       mounts.push(volumeMount(v, parts[0], ''));
+      anonymous.push(parts[0]);
       continue;
     }
     let [source, dest, mode = ''] = parts;
+    for (const m of mode.split(',')) if (m !== '' && !VALID_MODES.has(m)) throw new DaemonError(`invalid mode: ${mode}`, 'invalid');
     if (!dest.startsWith('/')) throw new DaemonError(`invalid volume specification: '${spec}': invalid mount config for type "${source.startsWith('/') ? 'bind' : 'volume'}": invalid mount path: '${dest}' mount path must be absolute`, 'invalid');
     if (source.startsWith('.')) source = `${cwd}/${source}`.replace(/\/\.\/?/g, '/').replace(/\/$/, '');
     if (source.startsWith('/')) {
@@ -84,7 +109,7 @@ export function buildMounts(d: Daemon, specs: string[], imageVolumes: string[], 
     if (mounts.some((m) => m.Destination === dest)) continue;
     mounts.push(volumeMount(createVolume(d, undefined, { anonymous: true }), dest, ''));
   }
-  return { mounts, binds };
+  return { mounts, binds, anonymous };
 }
 
 function volumeMounts(d: Daemon, c: ContainerRecord): { m: MountRecord; v: VolumeRecord }[] {
