@@ -13,6 +13,7 @@ import { createEnv } from './runtime.js';
 import { createInitialState } from './engine/initial-state.js';
 import { runInteractiveSession } from './interactive.js';
 import { nodeHostFiles } from './commands/container/cp.js';
+import { nodeBuildContext } from './host/node-context.js';
 
 function parseNow(raw: string | undefined): (() => number) {
   if (!raw) return () => Date.now();
@@ -56,6 +57,7 @@ function main(): void {
   const seed = parseSeed(process.env.FAKEDOCKER_SEED);
   const env = createEnv({ now, seed, hostEnv: process.env });
   env.host.files = nodeHostFiles(nodeFs, process.cwd());
+  env.host.buildContext = nodeBuildContext(process.cwd());
   env.host.readFile = (file: string) => {
     try {
       return readFileSync(resolvePath(file), 'utf8');

@@ -2,6 +2,7 @@
 import type { CatalogImage } from '../catalog/types.js';
 import type { LayerData } from './fs/types.js';
 import type { HostFiles } from './host-files.js';
+import type { BuildContextReader } from './build/context.js';
 import type { ProcessOutcome, ProcessRequest } from './userland/types.js';
 
 export interface ImageSource {
@@ -24,6 +25,8 @@ export interface HostAccess {
   readFile?(path: string): string;
   /** The client's filesystem for `docker cp` and `export -o` (see HostFiles in commands/container/cp.ts). */
   files?: HostFiles;
+  /** The client's build context for `docker build` (Node: src/host/node-context.ts). */
+  buildContext?: BuildContextReader;
 }
 
 export interface EngineEnv {

@@ -25,6 +25,6 @@ export interface BuildContextReader {
 }
 
 /** `env.host.buildContext`, where the host provides it. */
-export function buildContextOf(host: unknown): BuildContextReader | undefined {
-  return (host as { buildContext?: BuildContextReader }).buildContext;
+export function buildContextOf(host: { buildContext?: BuildContextReader }): BuildContextReader | undefined {
+  return host.buildContext;
 }
