@@ -140,3 +140,15 @@ describe('helpers', () => {
     expect(f('src/a.ts')).toBe(false);
   });
 });
+
+describe('docker build -f -', () => {
+  it('reads the Dockerfile from stdin', () => {
+    const s = new Session({ 'k.txt': 'k\n' });
+    const env = createEnv({ now: () => s.now, seed: 1 });
+    (env.host as unknown as { buildContext: BuildContextReader }).buildContext = memContext(s.files);
+    const r = execute(s.state, ['build', '-f', '-', '-t', 'st', '.'], { env, stdin: 'FROM busybox\nADD k.txt /k\n' });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain('#1 [internal] load build definition from Dockerfile\n');
+    expect(r.stderr).toContain('[2/2] ADD k.txt /k');
+  });
+});

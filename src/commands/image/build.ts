@@ -43,6 +43,7 @@ export const buildCommand: CommandDef = {
       noCache: flagBool(ctx, 'no-cache'),
       buildArgs,
       labels,
+      stdin: ctx.stdin,
     });
     if (quiet) {
       if (r.exitCode === 0 && r.image) ctx.out(`${r.image.id}\n`);

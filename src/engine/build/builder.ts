@@ -28,6 +28,8 @@ export interface BuildOptions {
   noCache: boolean;
   buildArgs: Record<string, string>;
   labels: Record<string, string>;
+  /** The client's stdin, for `-f -`. */
+  stdin?: string;
 }
 
 export interface BuildResult {
@@ -144,9 +146,11 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
     return { progress: `ERROR: failed to build: unable to prepare context: path "${o.contextPath}" not a directory\n`, exitCode: 1, errorText: `ERROR: failed to build: unable to prepare context: path "${o.contextPath}" not a directory\n` };
   }
   blocks.push('#0 building with "default" instance using docker driver');
-  const filePath = o.file ? o.file : `${o.contextPath.replace(/\/+$/, '')}/Dockerfile`;
-  const fileName = filePath.split('/').filter(Boolean).pop() ?? 'Dockerfile';
-  const text = reader.readFile(filePath);
+  // `-f -`: the Dockerfile comes from the client's stdin.
+  const fromStdin = o.file === '-';
+  const filePath = o.file && !fromStdin ? o.file : `${o.contextPath.replace(/\/+$/, '')}/Dockerfile`;
+  const fileName = fromStdin ? 'Dockerfile' : filePath.split('/').filter(Boolean).pop() ?? 'Dockerfile';
+  const text = fromStdin ? (o.stdin ?? '') : reader.readFile(filePath);
   const fileBytes = text === undefined ? 2 : new TextEncoder().encode(text).length + fileName.length + 27;
   vertex(`[internal] load build definition from ${fileName}`, [`transferring dockerfile: ${fileBytes}B done`]);
   if (text === undefined) {
