@@ -2,7 +2,10 @@
 import { displayWidth } from './tabwriter.js';
 
 /** strconv.Quote: double quotes, Go escapes, printable Unicode kept as is. */
+const PLAIN_PRINTABLE = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 export function goQuote(s: string): string {
+  if (PLAIN_PRINTABLE.test(s)) return `"${s}"`; // printable ASCII without quotes or backslashes
   let out = '"';
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
@@ -27,6 +30,7 @@ export function goQuote(s: string): string {
 /** Docker's Ellipsis: keep w-1 display columns and add "…" when the text is wider than w. */
 export function ellipsis(s: string, w: number): string {
   if (w <= 0) return '';
+  if (!/[^\x00-\x7f]/.test(s)) return s.length <= w ? s : w === 1 ? s[0] : `${s.slice(0, w - 1)}…`;
   if (displayWidth(s) <= w) return s;
   if (w === 1) return [...s][0] ?? '';
   let out = '';

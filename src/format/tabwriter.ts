@@ -10,7 +10,10 @@ export interface TabwriterOptions {
 
 export const TABLE_OPTIONS: TabwriterOptions = { minWidth: 10, padding: 3 };
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function displayWidth(s: string): number {
+  if (!NON_ASCII.test(s)) return s.length; // the common case, without walking code points
   let w = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
