@@ -101,7 +101,7 @@ class Gen {
   }
 
   private terminatingCmd(): string {
-    return this.pick(['true', 'false', 'echo hi', "sh -c 'echo out; echo err >&2; exit 3'", 'nosuchcmd', 'pwd', "sh -c 'exit 42'", 'env']);
+    return this.pick(['true', 'false', 'echo hi', "sh -c 'echo out; echo err >&2; exit 3'", 'nosuchcmd', 'pwd', "sh -c 'exit 42'", "sh -c 'echo $A'"]);
   }
 
   step(): string {

@@ -118,6 +118,10 @@ export function sideEnv(opts: SideOptions): NodeJS.ProcessEnv {
   delete env.DOCKER_CONFIG;
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
+  // the same locale and time zone on every machine (sort order, "+0000 UTC" in dates)
+  env.LANG = 'C.UTF-8';
+  env.LC_ALL = 'C.UTF-8';
+  env.TZ = 'UTC';
   return env;
 }
 
