@@ -77,7 +77,7 @@ export const statsCommand: CommandDef = {
   args: { kind: 'any' },
   run(ctx, refs) {
     const d = ctx.d;
-    const spec: FormatSpec = { format: flagString(ctx, 'format') ?? '', defaultTable: STATS_DEFAULT_TABLE, headers: STATS_HEADERS, typeName: '*formatter.statsContext' };
+    const spec: FormatSpec = { format: flagString(ctx, 'format') ?? '', defaultTable: STATS_DEFAULT_TABLE, headers: STATS_HEADERS, typeName: '*container.statsContext' };
     const prepared = prepareListFormat(spec);
     let targets: { c: ContainerRecord; given: string }[];
     if (refs.length) {

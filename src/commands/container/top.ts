@@ -160,46 +160,67 @@ function columnFor(field: string, tty: string, nowMs: number, mainPid: number): 
 }
 
 /** The ps table for the given ps arguments (default -ef). */
+/**
+ * The ps table for the given ps arguments (default -ef). Understood: -ef/-f, aux, x/ax (BSD
+ * job view), -e/-A, -j, and -o/-eo with a field list; other option sets are refused.
+ */
 export function topTable(d: Daemon, c: ContainerRecord, psArgs: string[]): { titles: string[]; rows: string[][] } {
   const procs = containerProcesses(c);
   const now = d.now();
   const tty = c.config.Tty ? 'pts/0' : '?';
+  const main = c.state.Pid;
+  const col = (f: string) => columnFor(f, tty, now, main)!;
   const args = psArgs.length ? psArgs : ['-ef'];
-  const joined = args.join(' ');
+  const oIndex = args.findIndex((a) => /^-[a-zA-Z]*o$/.test(a) || a === 'o');
+  const letters = args.filter((_, i) => i !== oIndex + 1 || oIndex < 0).join(' ');
+  const bsd = /(^| )-?a?ux( |$)/.test(letters);
   let columns: Column[];
-  if (/^-?aux$/.test(joined) || joined === 'aux') {
+  if (oIndex >= 0) {
+    if (bsd) throw new DaemonError('ps: error: conflicting format options');
+    const fields = (args[oIndex + 1] ?? '').split(',').filter(Boolean);
+    const cols = fields.map((f) => columnFor(f, tty, now, main));
+    const bad = cols.findIndex((x) => x === undefined);
+    if (bad >= 0 || fields.length === 0) throw new DaemonError(`ps: error: unknown user-defined format specifier "${fields[bad] ?? ''}"`);
+    columns = cols as Column[];
+  } else if (bsd) {
     columns = [
       { header: 'USER', value: (p) => hostUser(p.uid) },
-      { header: 'PID', value: (p) => String(p.pid) },
+      col('pid'),
       { header: '%CPU', value: () => '0.0' },
       { header: '%MEM', value: () => '0.0' },
-      { header: 'VSZ', value: (p) => String(p.vszKb) },
-      { header: 'RSS', value: (p) => String(p.rssKb) },
+      col('vsz'),
+      col('rss'),
       { header: 'TTY', value: () => tty },
-      { header: 'STAT', value: (p) => (p.pid === c.state.Pid ? 'Ss' : 'S') },
+      col('stat'),
       { header: 'START', value: (p) => psStart(p.startMs, now) },
       { header: 'TIME', value: () => '0:00' },
-      { header: 'COMMAND', value: (p) => p.args },
+      col('args'),
+    ];
+  } else if (/^-?a?x$/.test(letters)) {
+    columns = [col('pid'), { header: 'TTY', value: () => tty }, col('stat'), { header: 'TIME', value: () => '0:00' }, col('args')];
+  } else if (/^(-ef|-fe|-f|-e -f|-f -e)$/.test(letters)) {
+    columns = [
+      { header: 'UID', value: (p) => hostUser(p.uid) },
+      col('pid'), col('ppid'), col('c'), col('stime'),
+      { header: 'TTY', value: () => tty },
+      col('time'), col('cmd'),
+    ];
+  } else if (/^-[eA]$/.test(letters)) {
+    columns = [col('pid'), { header: 'TTY', value: () => tty }, col('time'), { header: 'CMD', value: (p) => p.comm }];
+  } else if (/^-e?j$/.test(letters)) {
+    columns = [
+      col('pid'),
+      { header: 'PGID', value: (p) => String(p.pid === main ? main : p.ppid) },
+      { header: 'SID', value: () => String(main) },
+      { header: 'TTY', value: () => tty },
+      col('time'),
+      { header: 'CMD', value: (p) => p.comm },
     ];
   } else {
-    const oIndex = args.findIndex((a) => /^-[a-zA-Z]*o$/.test(a) || a === 'o');
-    if (oIndex >= 0 && args[oIndex + 1] !== undefined) {
-      const fields = args[oIndex + 1].split(',').filter(Boolean);
-      const cols = fields.map((f) => columnFor(f, tty, now, c.state.Pid));
-      if (cols.some((x) => x === undefined)) {
-        throw new DaemonError(`ps: error: unknown user-defined format specifier "${fields[cols.findIndex((x) => x === undefined)]}"`);
-      }
-      columns = cols as Column[];
-    } else if (/^-e?f$|^-ef$|^-fe$/.test(joined) || joined === '-ef') {
-      columns = ['uid', 'pid', 'ppid', 'c', 'stime', 'tty', 'time', 'cmd'].map((f) => columnFor(f, tty, now, c.state.Pid)!);
-      columns[0] = { header: 'UID', value: (p) => hostUser(p.uid) };
-      columns[5] = { header: 'TTY', value: () => tty };
-    } else {
-      throw new DaemonError(`ps: error: unsupported option (BSD syntax)`);
-    }
+    throw new DaemonError('ps: error: unsupported option (BSD syntax)');
   }
-  if (!columns.some((col) => col.header === 'PID')) throw new DaemonError(`Couldn't find PID field in ps output`);
-  return { titles: columns.map((col) => col.header), rows: procs.map((p) => columns.map((col) => col.value(p))) };
+  if (!columns.some((x) => x.header === 'PID')) throw new DaemonError(`Couldn't find PID field in ps output`);
+  return { titles: columns.map((x) => x.header), rows: procs.map((p) => columns.map((x) => x.value(p))) };
 }
 
 export const topCommand: CommandDef = {

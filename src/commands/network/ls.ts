@@ -15,7 +15,7 @@ export const networkLsCommand: CommandDef = {
     const format = listFormat(flagString(ctx, 'format') ?? '', flagBool(ctx, 'quiet'), {
       quiet: '{{.ID}}', raw: 'network_id: {{.ID}}\nname: {{.Name}}\ndriver: {{.Driver}}\nscope: {{.Scope}}\n', rawQuiet: 'network_id: {{.ID}}',
     });
-    const spec: FormatSpec = { format, defaultTable: NETWORK_DEFAULT_TABLE, headers: NETWORK_HEADERS, typeName: '*formatter.networkContext' };
+    const spec: FormatSpec = { format, defaultTable: NETWORK_DEFAULT_TABLE, headers: NETWORK_HEADERS, typeName: '*network.networkContext' };
     const prepared = prepareListFormat(spec);
     const nets = listNetworks(ctx.d, parseFilters(flagList(ctx, 'filter'))).sort((a, b) => naturalCompare(a.name, b.name));
     const trunc = !flagBool(ctx, 'no-trunc');

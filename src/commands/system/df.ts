@@ -134,7 +134,7 @@ export const systemDfCommand: CommandDef = {
       verbose(ctx, ctx.d, u);
       return;
     }
-    const spec: FormatSpec = { format, defaultTable: DF_TABLE, headers: DF_HEADERS, typeName: '*formatter.diskUsageContext' };
+    const spec: FormatSpec = { format, defaultTable: DF_TABLE, headers: DF_HEADERS, typeName: '*formatter.diskUsageImagesContext' };
     printRows(ctx, prepareListFormat(spec), spec, summaryRows(u));
   },
 };

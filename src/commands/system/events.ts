@@ -126,7 +126,7 @@ export function eventMessage(ev: EventRecord): object {
     Scope: 'local',
     Time: BigInt(t.seconds),
     TimeNano: totalNanos(t),
-  }, 'events.Message', { Status: 'status,omitempty', ID: 'id,omitempty', From: 'from,omitempty', Scope: 'scope', Time: 'time', TimeNano: 'timeNano' });
+  }, '*events.Message', { Status: 'status,omitempty', ID: 'id,omitempty', From: 'from,omitempty', Scope: 'scope', Time: 'time', TimeNano: 'timeNano' });
 }
 
 export function selectEvents(d: Daemon, since: bigint | undefined, until: bigint | undefined, f: Filters): EventRecord[] {
@@ -149,6 +149,8 @@ function printEvents(ctx: CommandContext, events: EventRecord[], format: string)
   let t;
   try {
     t = parseGoTemplate(text);
+    // The CLI tries the template on an empty message first: field errors show up before any event.
+    executeTemplate(t, eventMessage({ time: '1970-01-01T00:00:00Z', type: '', action: '', id: '', attributes: {} }), '');
   } catch (e) {
     if (e instanceof TemplateFailure) throw new CliError(`Error parsing format: ${e.goMessage}`, 64);
     throw e;

@@ -1,5 +1,6 @@
-// Shared list output for `volume ls` / `network ls`: -q, --format (table, json, templates) and
-// Docker's parse/execute error texts.
+// Shared list output for `volume ls` / `network ls` / `stats` / `system df`: -q, --format
+// (table, json, raw, templates) and their template errors, which these commands all report as
+// "template parsing error: …" (parse and execution alike; observed on CLI 28.2.2).
 import { CliError, type CommandContext } from '../../cli/command.js';
 import { prepareFormat, renderRows, type FormatSpec, type PreparedFormat } from '../../format/render.js';
 import { TemplateFailure } from '../../format/template-bridge.js';
@@ -18,7 +19,7 @@ export function prepareListFormat(spec: FormatSpec): PreparedFormat {
   try {
     return prepareFormat(spec);
   } catch (e) {
-    if (e instanceof TemplateFailure) throw new CliError(e.dockerMessage('parse'), 1);
+    if (e instanceof TemplateFailure) throw new CliError(`template parsing error: ${e.goMessage}`, 1);
     throw e;
   }
 }
@@ -27,7 +28,7 @@ export function printRows(ctx: CommandContext, prepared: PreparedFormat, spec: F
   try {
     ctx.out(renderRows(prepared, spec, rows));
   } catch (e) {
-    if (e instanceof TemplateFailure) throw new CliError(e.dockerMessage('execute'), 1);
+    if (e instanceof TemplateFailure) throw new CliError(`template parsing error: ${e.goMessage}`, 1);
     throw e;
   }
 }
