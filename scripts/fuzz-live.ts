@@ -321,7 +321,26 @@ function report(seed: number, steps: string[], o: Outcome): void {
   process.stdout.write(`${out.join('\n')}\n\n`);
 }
 
+const HELP = `Usage: npm run fuzz:live -- [OPTIONS]   (node dist/scripts/fuzz-live.js [OPTIONS])
+
+Random command sequences on the real engine and on fakedocker; the first divergence is
+confirmed on the real engine, shrunk and printed as a scenario with both outputs.
+
+  --count N           sequences (default 10)
+  --seed S            PRNG seed (default: from the clock; sequence k uses S+k)
+  --length L          maximum steps per sequence (default 8)
+  --time SECONDS      overall budget, shrinking included (default 300)
+  --all               go on after the first divergence
+  --fakedocker PATH   the CLI under test (default: bin/fakedocker)
+  --print             print the generated sequences and exit (runs nothing)
+  --verbose           print each sequence before running it
+`;
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help')) {
+    process.stdout.write(HELP);
+    return;
+  }
   if (process.argv.includes('--print')) {
     for (let k = 0; k < COUNT; k++) process.stdout.write(`# seed ${(SEED + k) >>> 0}\n${scenarioText(generate((SEED + k) >>> 0))}\n`);
     return;

@@ -44,6 +44,27 @@ import { replayFixture, replayReport } from './fidelity/replay.js';
 import { makeDockerBinDir, makeTempDir, repoRoot, runScenario } from './fidelity/runner.js';
 import type { Scenario } from './fidelity/scenario.js';
 
+const HELP = `Usage: node dist/scripts/record.js [OPTIONS] [FILTER...]   (npm run record -- ...)
+
+Records scenarios/<group>/<name>.txt on the real Docker engine into fixtures/<group>/<name>.json.
+A FILTER is a group prefix ("run/"), a scenario id ("ps/basic") or a substring.
+
+  (no option)      record the matching scenarios (all when no filter)
+  --stale          record only scenarios whose fixture is missing or out of date
+  --verify         record again without writing; report steps whose normalized output differs
+                   from the stored fixture (nondeterminism)
+  --list           list scenarios, their step counts and which are not recorded
+  --show [--raw]   print fixtures, normalized (or raw)
+  --replay         replay fixtures against bin/fakedocker and print the unexpected diffs
+    --gaps         also print the diffs of known gaps
+    --no-sleep     skip "sleep N" lines
+  --update-gaps    replay and rewrite fixtures/KNOWN_GAPS.json from the current failures
+  --help           this text
+
+Environment: FIDELITY_REAL_DOCKER (the real CLI; default: docker on PATH).
+See docs/fidelity.md.
+`;
+
 const root = repoRoot();
 const argv = process.argv.slice(2);
 const flags = new Set(argv.filter((a) => a.startsWith('--')));
@@ -195,7 +216,7 @@ async function replay(update: boolean): Promise<void> {
 
 async function main(): Promise<void> {
   if (flags.has('--help')) {
-    process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 17).map((l) => l.slice(3)).join('\n') + '\n');
+    process.stdout.write(HELP);
     return;
   }
   if (flags.has('--list')) {
