@@ -7,6 +7,7 @@ import { Daemon } from '../engine/daemon.js';
 import { DaemonError } from '../engine/errors.js';
 import { seedState } from '../engine/rng.js';
 import { advance, advanceDue } from '../engine/containers/runtime.js';
+import { removeContainerRecord } from '../engine/containers/remove.js';
 import { CliError, UsageError, type ArgRule, type CommandContext, type CommandDef, type InteractiveSession } from './command.js';
 import { FlagError, HelpRequested, parseFlags } from './flags.js';
 import { flagSpecs, hasHelp, helpText, usageLine } from './help.js';
@@ -122,6 +123,13 @@ function attempt(state: EngineState, argv: string[], opts: ExecuteOptions, readO
   return { state: next, stdout, stderr, exitCode, waitedMs, attachedTo, interactive };
 }
 
+/** --rm containers are removed as soon as they stop, whichever command stopped them. */
+function removeStoppedAutoRemove(d: Daemon): void {
+  for (const c of d.containerList()) {
+    if (c.hostConfig.AutoRemove && !c.state.Running && c.state.Status === 'exited') removeContainerRecord(d, c, true);
+  }
+}
+
 function reportError(e: unknown, err: (s: string) => void): number {
   if (e instanceof CliError) { err(`${e.message}\n`); return e.exitCode; }
   if (e instanceof DaemonError) { err(`Error response from daemon: ${e.message}\n`); return 1; }
@@ -218,6 +226,8 @@ function dispatch(d: Daemon, argv: string[], opts: ExecuteOptions, out: (s: stri
   } catch (e) {
     if (e instanceof UsageError) { err(usageBlock(helpPath, e.message)); return e.exitCode; }
     throw e;
+  } finally {
+    if (!d.readOnlyAttempt) removeStoppedAutoRemove(d);
   }
 }
 

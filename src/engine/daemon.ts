@@ -74,7 +74,7 @@ export class Daemon {
   // ---- images -----------------------------------------------------------------------------
 
   imageList(): ImageRecord[] {
-    return Object.values(this.state.images);
+    return Object.values(this.state.images).filter((img) => !img.deleted);
   }
 
   imageById(id: string): ImageRecord | undefined {

@@ -39,6 +39,11 @@ export interface ImageRecord {
   config: ImageConfig;
   layers: ImageLayer[];
   history: ImageHistoryEntry[];
+  /**
+   * Removed with `rmi -f` while a stopped container still uses it: hidden from every listing
+   * and lookup, but its layers stay until the last such container goes (as in Docker).
+   */
+  deleted?: boolean;
   /** Catalogue repository this image came from, for program behaviour and tool flavour. */
   flavor: string;
   lastTagTime: string;
@@ -138,6 +143,8 @@ export interface ProcessRecord {
   exitCode?: number;
   /** Output not yet due (printed after `now`): released by advance(). */
   pending: OutputChunk[];
+  /** Set while the container is paused (the process is frozen). */
+  pausedAtMs?: number;
 }
 
 export interface EndpointRecord {

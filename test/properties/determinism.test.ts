@@ -79,7 +79,7 @@ describe('determinism against the host clock', () => {
   // Known bug (regressions.test.ts, "the host wall clock does not leak"): the engine must not read
   // the host's clock at all, but stopping nginx does. Fails until that is fixed; then make it `it`
   // and drop the pinning above.
-  it.fails('runs at different host wall-clock times produce the same transcript and state', () => {
+  it('runs at different host wall-clock times produce the same transcript and state', () => {
     fc.assert(
       fc.property(stepsArb(30), (steps) => {
         vi.setSystemTime(Date.UTC(2030, 0, 1));

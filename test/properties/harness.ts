@@ -454,7 +454,9 @@ export function createChecker(s: Session, opts: CheckOptions = {}): Checker {
         } else if (now.Status === 'exited' && (old.status !== 'exited' || ['start', 'restart'].includes(verb))) {
           // It ended under this command: the code must be one its command or the signal explains.
           const oldProc = before.containers[id]?.process;
-          const due = (old.status === 'running' || (old.status === 'paused' && !opts.pausedStaysPaused)) && oldProc?.exitAtMs !== undefined && oldProc.exitAtMs <= cmdStart;
+          const due = ((old.status === 'running' || (old.status === 'paused' && !opts.pausedStaysPaused)) && oldProc?.exitAtMs !== undefined && oldProc.exitAtMs <= cmdStart)
+            // Waiting to restart: the daemon may run it again (and it may end again) before the command acts.
+            || old.status === 'restarting';
           const allowed = new Set<number>([137]);
           if (natural !== undefined) allowed.add(natural);
           if (c.path === '/docker-entrypoint.sh' && verb !== 'kill') allowed.add(0); // nginx: graceful on SIGTERM
@@ -462,7 +464,9 @@ export function createChecker(s: Session, opts: CheckOptions = {}): Checker {
           if (verb === 'kill' && argv.includes('TERM')) allowed.add(0).add(143);
           // Its process had already ended by itself when the command began (a service: shutting
           // down after an earlier signal).
-          if (due) { allowed.clear(); allowed.add(natural ?? oldProc.exitCode ?? 0); }
+          // (With a restart policy the daemon may already have started it again when the command
+          // began, so the command can still stop the new run: 137 stays possible.)
+          if (due) { allowed.clear(); allowed.add(natural ?? oldProc?.exitCode ?? 0); if (wouldRestart(c, natural ?? oldProc?.exitCode ?? 0)) allowed.add(137); }
           // Starting a container whose image was force-removed (see knownImageless).
           if (['start', 'restart'].includes(verb) && !state.images[c.imageId] && !opts.imagelessStart) allowed.add(126).add(127);
           if (!allowed.has(now.ExitCode)) v.push(`${c.name} (${c.path} ${c.args.join(' ')}) exited with ${now.ExitCode} under ${cmd}; expected one of ${[...allowed].join(',')}`);
@@ -525,9 +529,9 @@ export function createChecker(s: Session, opts: CheckOptions = {}): Checker {
 
   function checkImages(state: EngineState, verb: string, cmd: string, v: string[]): void {
       const imgRows = read(['images', '--no-trunc', '--format', '{{.ID}}\t{{.Repository}}:{{.Tag}}'], v).stdout.split('\n').filter(Boolean);
-      const expectedImg = Object.values(state.images).flatMap((img) => (img.repoTags.length ? img.repoTags : ['<none>:<none>']).map((t) => `${img.id}\t${t}`));
+      const expectedImg = Object.values(state.images).filter((img) => !img.deleted).flatMap((img) => (img.repoTags.length ? img.repoTags : ['<none>:<none>']).map((t) => `${img.id}\t${t}`));
       if (JSON.stringify([...new Set(imgRows)].sort()) !== JSON.stringify(expectedImg.sort())) v.push(`images lists ${JSON.stringify(imgRows)}, the state holds ${JSON.stringify(expectedImg)}`);
-      const tagsNow = new Set(Object.values(state.images).flatMap((img) => img.repoTags));
+      const tagsNow = new Set(Object.values(state.images).filter((img) => !img.deleted).flatMap((img) => img.repoTags));
       for (const t of [...removedTags]) {
         if (tagsNow.has(t)) {
           // Re-created since (tag, pull): no longer removed.

@@ -1,5 +1,5 @@
 // Engine bugs found by the model-based properties (invariants.test.ts, determinism.test.ts), each
-// kept as the shrunk command sequence. They are `it.fails`: each test states what Docker does, and
+// kept as the shrunk command sequence. Each test states what Docker does; they were `it.fails` until the bugs were fixed, and
 // fails today because the engine does something else. When a fix lands, vitest reports the
 // `it.fails` as failing: turn it into `it` and, where noted, enable the invariant in the property.
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -24,7 +24,7 @@ describe('regressions found by the properties', () => {
   //   docker run -d --rm nginx
   //   docker kill <id>
   //   → ps -a still lists it: Exited (137) Less than a second ago
-  it.fails('a --rm container is removed when it is killed', () => {
+  it('a --rm container is removed when it is killed', () => {
     const s = Session.prepared();
     docker(s, 'run -d --rm --name web nginx');
     expect(docker(s, 'kill web').exitCode).toBe(0);
@@ -32,7 +32,7 @@ describe('regressions found by the properties', () => {
     expect(docker(s, 'container inspect web').stderr).toContain('No such container: web');
   });
 
-  it.fails('a --rm container is removed when it is stopped', () => {
+  it('a --rm container is removed when it is stopped', () => {
     const s = Session.prepared();
     docker(s, 'run -d --rm --name web busybox sleep 100');
     expect(docker(s, 'stop -t 0 web').exitCode).toBe(0);
@@ -49,7 +49,7 @@ describe('regressions found by the properties', () => {
   //   docker pause <id>          (then 999 ms pass)
   //   docker tag busybox mybox:1
   //   → ps -a: Exited (0) — the paused container ended under a command that did not name it
-  it.fails('a paused container stays paused however long it is paused', () => {
+  it('a paused container stays paused however long it is paused', () => {
     const s = Session.prepared();
     docker(s, 'run -d --name sleeper busybox sleep 1');
     docker(s, 'pause sleeper', 5000);
@@ -66,14 +66,14 @@ describe('regressions found by the properties', () => {
   //   docker run -d --restart always busybox true      (then 101 ms pass)
   //   docker rmi busybox
   //   → ps -a: "Up Less than a second"; record {Status: restarting, Restarting: false, Pid: 0}
-  it.fails('on-failure:2 restarts a failing container twice, then it stays exited', () => {
+  it('on-failure:2 restarts a failing container twice, then it stays exited', () => {
     const s = Session.prepared();
     docker(s, ['run', '-d', '--name', 'flaky', '--restart', 'on-failure:2', 'busybox', 'sh', '-c', 'exit 3'], 10_000);
     expect(docker(s, 'ps -a --format {{.Status}}').stdout).toMatch(/^Exited \(3\) /);
     expect(docker(s, 'container inspect --format {{.RestartCount}} flaky').stdout).toBe('2\n');
   });
 
-  it.fails('a container waiting to restart under --restart always has a consistent record', () => {
+  it('a container waiting to restart under --restart always has a consistent record', () => {
     const s = Session.prepared();
     docker(s, 'run -d --name looper --restart always busybox true', 101);
     docker(s, 'ps');
@@ -87,7 +87,7 @@ describe('regressions found by the properties', () => {
   // --restart always container that was stopped and started again is not restarted when its
   // process ends. Docker's start resets it (daemon containerStart: HasBeenManuallyStopped = false).
   // (Found while modelling restart policies; the restart property stops at the bug above first.)
-  it.fails('a restart policy applies again after docker stop + docker start', () => {
+  it('a restart policy applies again after docker stop + docker start', () => {
     const s = Session.prepared();
     docker(s, 'run -d --name keeper --restart always busybox sleep 5', 1000);
     docker(s, 'stop -t 0 keeper', 1000);
@@ -105,7 +105,7 @@ describe('regressions found by the properties', () => {
   //   docker stop <id>
   //   docker rmi -f nginx:latest
   //   docker start <id>     → exit 1, Exited (127)
-  it.fails('a stopped container whose image was force-removed still starts', () => {
+  it('a stopped container whose image was force-removed still starts', () => {
     const s = Session.prepared();
     docker(s, 'run -d --name web nginx');
     docker(s, 'stop web');
@@ -122,7 +122,7 @@ describe('regressions found by the properties', () => {
   // clock then differ (the determinism and persistence properties failed on `run -d nginx; stop`),
   // and the leak is visible: /run of a committed container shows the host's date.
   //   docker run -d nginx ; docker stop <id>   → state differs between runs (upper["/run"].mtimeMs)
-  it.fails('the host wall clock does not leak into container filesystems', () => {
+  it('the host wall clock does not leak into container filesystems', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const listing = (wallMs: number) => {
       vi.setSystemTime(wallMs);

@@ -16,7 +16,10 @@ export const startCommand: CommandDef = {
         const c = ctx.d.getContainer(ref);
         const wasRunning = c.state.Running;
         const logStart = c.logs.length;
-        if (!wasRunning) startContainer(ctx.d, c, { stdin: ctx.stdin });
+        if (!wasRunning) {
+          c.manuallyStopped = false; // restart policies apply again
+          startContainer(ctx.d, c, { stdin: ctx.stdin });
+        }
         if (!attach) { ctx.out(`${ref}\n`); continue; }
         const proc = c.process;
         if (proc?.exitAtMs !== undefined) ctx.d.wait(proc.exitAtMs - ctx.d.now());

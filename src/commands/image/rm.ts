@@ -19,7 +19,8 @@ function chainIds(img: ImageRecord): string[] {
 
 function deleteImage(d: Daemon, img: ImageRecord, lines: string[], keepLayers = false): void {
   lines.push(`Deleted: ${img.id}`);
-  delete d.state.images[img.id];
+  if (keepLayers) img.deleted = true; // its stopped containers can still start
+  else delete d.state.images[img.id];
   // Layers no other image still uses are deleted too, top first.
   const inUse = new Set(d.imageList().flatMap((o) => chainIds(o)));
   // A container's writable layer still sits on them: they stay until it goes.

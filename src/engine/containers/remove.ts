@@ -28,5 +28,7 @@ export function removeContainerRecord(d: Daemon, c: ContainerRecord, removeAnony
     }
   }
   delete d.state.containers[c.id];
+  const img = d.state.images[c.imageId];
+  if (img?.deleted && !d.containerList().some((o) => o.imageId === img.id)) delete d.state.images[img.id];
   d.event('container', 'destroy', c.id, { image: c.config.Image, name: c.name });
 }

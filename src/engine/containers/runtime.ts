@@ -66,7 +66,7 @@ export function initLayer(c: ContainerRecord): LayerData {
  */
 export function openFs(d: Daemon, c: ContainerRecord) {
   const lowers = imageLowers(d, c);
-  return createContainerFs(lowers, upperWithVolumes(d, c, c.upper, lowers));
+  return createContainerFs(lowers, upperWithVolumes(d, c, c.upper, lowers), { now: () => d.now() });
 }
 
 export function commitFs(d: Daemon, c: ContainerRecord, fs: { upper(): LayerData }): void {
@@ -261,6 +261,7 @@ export function advanceDue(d: Daemon): boolean {
   const now = d.now();
   for (const c of d.containerList()) {
     if (c.state.Restarting) return true;
+    if (c.state.Paused) continue;
     const exitAt = c.process?.exitAtMs;
     if (c.state.Running && exitAt !== undefined && exitAt <= now) return true;
   }
@@ -282,14 +283,18 @@ export function advance(d: Daemon): void {
         if (backoffEnd > now) break;
         c.restartCount += 1;
         c.state.Restarting = false;
-        d.wait(0);
+        c.state.Running = false;
         try {
           startAt(d, c, backoffEnd);
         } catch {
+          // The restart failed (a port taken meanwhile…): it stays restarting and tries again later.
+          c.state = { ...c.state, Status: 'restarting', Running: true, Restarting: true, FinishedAt: d.timestamp(backoffEnd) };
           break;
         }
         continue;
       }
+      // A paused process is frozen: it cannot reach its end until it is unpaused.
+      if (c.state.Paused) break;
       if (!c.state.Running || !proc || proc.exitAtMs === undefined || proc.exitAtMs > now) break;
       const code = proc.exitCode ?? 0;
       finishContainer(d, c, code, proc.exitAtMs);
@@ -385,6 +390,7 @@ export function pauseContainer(d: Daemon, c: ContainerRecord): void {
   if (c.state.Paused) throw new DaemonError(`Container ${c.id} is already paused`, 'conflict');
   c.state.Paused = true;
   c.state.Status = 'paused';
+  if (c.process) c.process.pausedAtMs = d.now();
   d.event('container', 'pause', c.id, { image: c.config.Image, name: c.name });
 }
 
@@ -392,6 +398,11 @@ export function unpauseContainer(d: Daemon, c: ContainerRecord): void {
   if (!c.state.Paused) throw new DaemonError(`Container ${c.id} is not paused`, 'conflict');
   c.state.Paused = false;
   c.state.Status = 'running';
+  // The time spent frozen does not count towards the process's own run time.
+  if (c.process?.pausedAtMs !== undefined) {
+    if (c.process.exitAtMs !== undefined) c.process.exitAtMs += d.now() - c.process.pausedAtMs;
+    c.process.pausedAtMs = undefined;
+  }
   d.event('container', 'unpause', c.id, { image: c.config.Image, name: c.name });
 }
 

@@ -74,7 +74,10 @@ export function pullImage(d: Daemon, ref: string, command: 'pull' | 'run', quiet
     const known = d.env.images.hasRepository?.(repo) ?? false;
     throw new DaemonError(pullErrorMessage(ref, known ? 'manifest-unknown' : 'repository-not-found'));
   }
-  const existing = d.state.images[catalogImage.id];
+  const kept = d.state.images[catalogImage.id];
+  // An image removed with rmi -f whose layers a stopped container kept comes back whole.
+  if (kept?.deleted) kept.deleted = false;
+  const existing = kept?.deleted === false && kept.repoTags.length === 0 && kept.repoDigests.length === 0 ? undefined : kept;
   const tag = parsed.tag ? familiarString(parsed) : undefined;
   const upToDate = !!existing && (tag ? existing.repoTags.includes(tag) : true);
   const present = new Set<string>();
@@ -89,8 +92,8 @@ export function pullImage(d: Daemon, ref: string, command: 'pull' | 'run', quiet
     announceMissing: command === 'run',
     quiet,
   });
-  const image = existing ?? imageFromCatalog(catalogImage, d);
-  if (!existing) d.state.images[image.id] = image;
+  const image = existing ?? kept ?? imageFromCatalog(catalogImage, d);
+  if (!existing && !kept) d.state.images[image.id] = image;
   if (tag) tagImage(d, image, tag, false);
   const digestRef = `${repo}@${catalogImage.digest}`;
   if (!image.repoDigests.includes(digestRef)) image.repoDigests.push(digestRef);

@@ -10,7 +10,7 @@ export function findImage(d: Daemon, ref: string): ImageRecord | undefined {
   if (idLike) {
     const hex = idLike[2];
     const full = d.state.images[`sha256:${hex}`];
-    if (full) return full;
+    if (full && !full.deleted) return full;
     // A bare hex string is also a valid repository name; the daemon tries the reference first.
     if (!idLike[1]) {
       const byName = findByReference(d, ref);

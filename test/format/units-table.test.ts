@@ -1,0 +1,67 @@
+// Docker's human units, tabwriter layout, Go quoting/ellipsis and PORTS grouping, with values
+// observed on Docker 28 (see shared/docs/docker-cli-facts.md and fixtures/).
+import { describe, expect, it } from 'vitest';
+import { humanDuration, humanSizeWithPrecision, humanSize } from '../../src/format/units.js';
+import { tabwrite } from '../../src/format/tabwriter.js';
+import { ellipsis, goQuote, naturalCompare } from '../../src/format/strings.js';
+import { displayablePorts } from '../../src/format/ports.js';
+
+describe('humanDuration', () => {
+  const s = 1000, m = 60 * s, h = 60 * m, day = 24 * h;
+  it.each([
+    [999, 'Less than a second'], [1000, '1 second'], [59 * s, '59 seconds'], [60 * s, 'About a minute'],
+    [119 * s, 'About a minute'], [2 * m, '2 minutes'], [59 * m, '59 minutes'], [60 * m, 'About an hour'],
+    [89 * m, 'About an hour'], [90 * m, '2 hours'], [47 * h, '47 hours'], [48 * h, '2 days'],
+    [13 * day, '13 days'], [14 * day, '2 weeks'], [60 * day, '2 months'], [730 * day, '2 years'],
+  ])('%d ms → %s', (ms, text) => expect(humanDuration(ms)).toBe(text));
+});
+
+describe('sizes', () => {
+  it.each([
+    [0, '0B'], [999, '999B'], [1000, '1kB'], [1500, '1.5kB'], [10072, '10.1kB'], [1982284, '1.98MB'],
+    [117_000_000, '117MB'], [144_556_936, '145MB'], [1_000_000_000, '1GB'], [999_600, '1e+03kB'],
+  ])('HumanSizeWithPrecision(%d, 3) = %s', (n, text) => expect(humanSizeWithPrecision(n, 3)).toBe(text));
+  it('HumanSize uses 4 digits', () => expect(humanSize(1982284)).toBe('1.982MB'));
+});
+
+describe('tabwriter', () => {
+  it('lays out the empty ps header as Docker does', () => {
+    expect(tabwrite('CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES\n'))
+      .toBe('CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n');
+  });
+  it('pads columns to the widest cell plus 3, never the last cell', () => {
+    expect(tabwrite('NAMES\tx\nlonger-name-here\t1\n')).toBe('NAMES              x\nlonger-name-here   1\n');
+  });
+  it('counts East Asian wide characters as two columns', () => {
+    expect(tabwrite('名前\tx\nab\ty\n')).toBe('名前      x\nab        y\n');
+  });
+});
+
+describe('strings', () => {
+  it('quotes like strconv.Quote', () => {
+    expect(goQuote('sh -c \'echo "hi"\'')).toBe('"sh -c \'echo \\"hi\\"\'"');
+    expect(goQuote('a\tb\x01')).toBe('"a\\tb\\x01"');
+    expect(goQuote('/docker-entrypoint.…')).toBe('"/docker-entrypoint.…"');
+  });
+  it('truncates with an ellipsis to the display width', () => {
+    expect(ellipsis("sh -c 'echo line1; echo line2'", 20)).toBe("sh -c 'echo line1; …");
+    expect(ellipsis('short', 20)).toBe('short');
+    expect(ellipsis('abc', 1)).toBe('a');
+    expect(ellipsis('abc', 0)).toBe('');
+  });
+  it('sorts naturally', () => {
+    expect(['8000/tcp', '80/tcp', '443/tcp'].sort(naturalCompare)).toEqual(['80/tcp', '443/tcp', '8000/tcp']);
+  });
+});
+
+describe('PORTS column', () => {
+  it('groups consecutive ports and lists host mappings last (observed)', () => {
+    const ports = [
+      { PrivatePort: 80, PublicPort: 8080, IP: '0.0.0.0', Type: 'tcp' }, { PrivatePort: 80, PublicPort: 8080, IP: '::', Type: 'tcp' },
+      { PrivatePort: 90, PublicPort: 9090, IP: '127.0.0.1', Type: 'udp' },
+      ...[8000, 8001, 8002].flatMap((p) => [{ PrivatePort: p, PublicPort: p, IP: '0.0.0.0', Type: 'tcp' }, { PrivatePort: p, PublicPort: p, IP: '::', Type: 'tcp' }]),
+      { PrivatePort: 7000, Type: 'tcp' }, { PrivatePort: 7001, Type: 'tcp' },
+    ];
+    expect(displayablePorts(ports)).toBe('7000-7001/tcp, 0.0.0.0:8000-8002->8000-8002/tcp, [::]:8000-8002->8000-8002/tcp, 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp, 127.0.0.1:9090->90/udp');
+  });
+});
