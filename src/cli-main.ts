@@ -68,7 +68,11 @@ function main(): void {
   };
   const store = new FileStore(home);
   // Only commands that can feed a container read stdin (reading it otherwise would block on a pipe).
-  const wantsStdin = argv.some((a) => /^-[a-zA-Z]*i[a-zA-Z]*$|^--interactive$/.test(a)) || (argv.includes('cp') && argv.includes('-'));
+  const wantsStdin =
+    argv.some((a) => /^-[a-zA-Z]*i[a-zA-Z]*$|^--interactive$/.test(a)) || // run/exec -i
+    (argv.includes('cp') && argv.includes('-')) || // cp - CONTAINER:PATH
+    (argv.includes('build') && argv.includes('-')) || // build -f -
+    (argv.includes('prune') && !argv.some((a) => /^-[a-zA-Z]*f[a-zA-Z]*$|^--force$/.test(a))); // the "Are you sure?" answer
   const stdin = wantsStdin ? readStdin() : undefined;
   const runOnce = (args: string[], input?: string): ExecuteResult =>
     store.transact((state) => {
