@@ -96,7 +96,7 @@ class Gen {
     if (this.chance(0.2)) f.push(this.pick(['-w /tmp', '-w /new/dir', '--workdir relative']));
     if (this.chance(0.25)) f.push(this.pick(['-p 8080:80', '-p 127.0.0.1::80', '-p 9000-9001:9000-9001', '-p 90', '-p 53:53/udp', '-P', '--expose 7000 -P', '-p abc:80', '-p 70000:80', '-p 80/xyz']));
     if (this.chance(0.2)) f.push(this.pick(['--label a=1', '-l a -l b=2', '--restart always', '--restart on-failure:2', '--restart bogus']));
-    if (this.chance(0.1)) f.push(this.pick(['--bogus', '-Z', '--name', '--memory abc', '-u nosuchuser', '--hostname h1']));
+    if (this.chance(0.1)) f.push(this.pick(['--bogus', '-Z', '--memory abc', '-u nosuchuser', '--hostname h1']));
     return f.join(' ');
   }
 
@@ -371,6 +371,14 @@ async function main(): Promise<void> {
       log(`sequence ${k + 1} (seed ${seed}, ${steps.length} steps): same`);
       continue;
     }
+    // this engine has no Docker Hub: a divergence in a step that tried to reach it says
+    // nothing about fakedocker (which answers as if online)
+    const realStep = o.real[o.first.index - 1];
+    if (realStep && /lookup registry-1\.docker\.io/.test(realStep.stderr)) {
+      unstable++;
+      log(`sequence ${k + 1} (seed ${seed}): step ${o.first.index} needs Docker Hub (not reachable here), not reported: $ ${o.first.cmd}`);
+      continue;
+    }
     // confirm: does the real engine agree with itself on this prefix?
     const prefix = steps.slice(0, o.first.index);
     const again = await runReal(ctx, prefix);
@@ -386,7 +394,7 @@ async function main(): Promise<void> {
     report(seed, s.steps, s.outcome.first ? s.outcome : o);
     if (!ALL) break;
   }
-  log(`fuzz-live: ${ran} sequence(s) run, ${divergences} divergence(s), ${unstable} unstable on the real engine, ${((Date.now() - started) / 1000).toFixed(0)}s`);
+  log(`fuzz-live: ${ran} sequence(s) run, ${divergences} divergence(s), ${unstable} not reported (unstable on the real engine or needing Docker Hub), ${((Date.now() - started) / 1000).toFixed(0)}s`);
   if (divergences) process.exitCode = 1;
 }
 
