@@ -34,6 +34,7 @@
 // coalesced); this model always prints it, as most recorded pulls do.
 
 import type { CatalogImage, CatalogLayer } from './types.js';
+import { familiarName, parseReference as parseEngineReference } from '../engine/images/reference.js';
 
 export const MAX_CONCURRENT_DOWNLOADS = 3;
 export const DOWNLOAD_LATENCY_MS = 100;
@@ -66,44 +67,16 @@ export interface ImageReference {
 }
 
 /**
- * Parses an image reference the way the Docker CLI normalises it ('nginx' → docker.io/library/nginx).
- * Returns undefined for a syntactically invalid reference.
+ * Parses an image reference the way the Docker CLI normalises it ('nginx' → docker.io/library/nginx),
+ * with the engine's parser. Returns undefined for a syntactically invalid reference.
  */
 export function parseReference(ref: string): ImageReference | undefined {
-  let rest = ref;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!/^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/.test(digest)) return undefined;
+  try {
+    const r = parseEngineReference(ref);
+    return { domain: r.domain, path: r.path, repository: familiarName(r), tag: r.tag, digest: r.digest };
+  } catch {
+    return undefined;
   }
-  let tag: string | undefined;
-  const lastSlash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!/^[\w][\w.-]{0,127}$/.test(tag)) return undefined;
-  }
-  if (rest === '') return undefined;
-  let domain = 'docker.io';
-  let path = rest;
-  const slash = rest.indexOf('/');
-  if (slash >= 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()) {
-      domain = first;
-      path = rest.slice(slash + 1);
-    }
-  }
-  if (domain === 'index.docker.io') domain = 'docker.io';
-  const component = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-  if (!path.split('/').every((c) => component.test(c))) return undefined;
-  if (domain === 'docker.io' && !path.includes('/')) path = `library/${path}`;
-  const repository =
-    domain === 'docker.io' ? (path.startsWith('library/') && path.split('/').length === 2 ? path.slice(8) : path) : `${domain}/${path}`;
-  return { domain, path, repository, tag, digest };
 }
 
 /** 'nginx:latest', 'busybox@sha256:…', 'user/app:1' (tag latest when none was given). */

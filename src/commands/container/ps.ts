@@ -1,11 +1,11 @@
 // docker ps / docker container ls
-import { CliError, type CommandDef, flagBool, flagList, flagString } from '../../cli/command.js';
+import { type CommandDef, flagBool, flagList, flagString } from '../../cli/command.js';
 import { parseFilters } from '../../engine/filters.js';
 import { listContainers } from '../../engine/containers/list.js';
 import { containerContext, CONTAINER_HEADERS, PS_DEFAULT_TABLE } from '../../format/container.js';
-import { prepareFormat, renderRows, type FormatSpec } from '../../format/render.js';
+import type { FormatSpec } from '../../format/render.js';
+import { prepareListFormat, writeList } from '../list-output.js';
 import { containerSizes } from '../../engine/containers/size.js';
-import { TemplateFailure } from '../../format/template-bridge.js';
 
 export const psCommand: CommandDef = {
   invocations: ['ps', 'container ls', 'container list', 'container ps'],
@@ -25,23 +25,12 @@ export const psCommand: CommandDef = {
     // Size is fetched when the template uses it, and for JSON (every field is printed).
     if (!sizeExplicit && (/\.Size\b/.test(table) || format === 'json' || /\{\{\s*json\s+\.\s*\}\}/.test(table))) size = true;
     const spec: FormatSpec = { format: table, defaultTable: PS_DEFAULT_TABLE, headers: CONTAINER_HEADERS, typeName: '*formatter.ContainerContext' };
-    let prepared;
-    try {
-      prepared = prepareFormat(spec);
-    } catch (e) {
-      if (e instanceof TemplateFailure) throw new CliError(e.dockerMessage('parse'), 1);
-      throw e;
-    }
+    const prepared = prepareListFormat(spec);
     const last = Number(flagString(ctx, 'last') ?? '-1');
     const limit = last > 0 ? last : flagBool(ctx, 'latest') && !ctx.changed.has('last') ? 1 : -1;
     const containers = listContainers(d, { all: flagBool(ctx, 'all'), limit, filters: parseFilters(flagList(ctx, 'filter')) });
     const now = d.now();
     const rows = containers.map((c) => containerContext(d, c, { trunc: !noTrunc, nowMs: now, size: size ? containerSizes(d, c) : undefined }));
-    try {
-      ctx.out(renderRows(prepared, spec, rows));
-    } catch (e) {
-      if (e instanceof TemplateFailure) throw new CliError(e.dockerMessage('execute'), 1);
-      throw e;
-    }
+    writeList(ctx, prepared, spec, rows);
   },
 };

@@ -1,8 +1,8 @@
 // docker history / docker image history
-import { CliError, flagBool, flagString, type CommandDef } from '../../cli/command.js';
+import { flagBool, flagString, type CommandDef } from '../../cli/command.js';
 import { HISTORY_DEFAULT_TABLE, HISTORY_HEADERS, HISTORY_NON_HUMAN_TABLE, historyContext, historyRows } from '../../format/history.js';
-import { prepareFormat, renderRows, type FormatSpec } from '../../format/render.js';
-import { TemplateFailure } from '../../format/template-bridge.js';
+import type { FormatSpec } from '../../format/render.js';
+import { prepareListFormat, writeList } from '../list-output.js';
 import { findImage, normalizedRefForError } from '../../engine/images/resolve.js';
 import { noSuchImage } from '../../engine/errors.js';
 
@@ -17,22 +17,11 @@ export const historyCommand: CommandDef = {
     if (flagBool(ctx, 'quiet')) format = '{{.ID}}';
     const def = human ? HISTORY_DEFAULT_TABLE : HISTORY_NON_HUMAN_TABLE;
     const spec: FormatSpec = { format: format === '' || format === 'table' ? def : format, defaultTable: def, headers: HISTORY_HEADERS, typeName: '*formatter.historyContext' };
-    let prepared;
-    try {
-      prepared = prepareFormat(spec);
-    } catch (e) {
-      if (e instanceof TemplateFailure) throw new CliError(e.dockerMessage('parse'), 1);
-      throw e;
-    }
+    const prepared = prepareListFormat(spec);
     const img = findImage(ctx.d, ref);
     if (!img) throw noSuchImage(normalizedRefForError(ref));
     const now = ctx.d.now();
     const rows = historyRows(img, ctx.d.state.images).map((r) => historyContext(r, { trunc: !noTrunc, human, nowMs: now }));
-    try {
-      ctx.out(renderRows(prepared, spec, rows));
-    } catch (e) {
-      if (e instanceof TemplateFailure) throw new CliError(e.dockerMessage('execute'), 1);
-      throw e;
-    }
+    writeList(ctx, prepared, spec, rows);
   },
 };

@@ -1,10 +1,10 @@
 // docker images / docker image ls
-import { CliError, type CommandDef, flagBool, flagList, flagString } from '../../cli/command.js';
+import { type CommandDef, flagBool, flagList, flagString } from '../../cli/command.js';
 import { IMAGE_HEADERS, IMAGES_DEFAULT_TABLE, IMAGES_DIGEST_TABLE, imageContext, imageRows } from '../../format/image.js';
-import { prepareFormat, renderRows, type FormatSpec } from '../../format/render.js';
+import type { FormatSpec } from '../../format/render.js';
+import { prepareListFormat, writeList } from '../list-output.js';
 import { parseFilters } from '../../engine/filters.js';
 import { listImages } from '../../engine/images/list.js';
-import { TemplateFailure } from '../../format/template-bridge.js';
 
 export const imagesCommand: CommandDef = {
   invocations: ['images', 'image ls', 'image list'],
@@ -19,13 +19,7 @@ export const imagesCommand: CommandDef = {
     let table = format === '' || format === 'table' ? (digests ? IMAGES_DIGEST_TABLE : IMAGES_DEFAULT_TABLE) : format;
     if (digests && table.startsWith('table') && format !== '' && format !== 'table' && !table.includes('{{.Digest}}')) table += '\t{{.Digest}}';
     const spec: FormatSpec = { format: table, defaultTable: IMAGES_DEFAULT_TABLE, headers: IMAGE_HEADERS, typeName: '*formatter.ImageContext' };
-    let prepared;
-    try {
-      prepared = prepareFormat(spec);
-    } catch (e) {
-      if (e instanceof TemplateFailure) throw new CliError(e.dockerMessage('parse'), 1);
-      throw e;
-    }
+    const prepared = prepareListFormat(spec);
     const filters = parseFilters(flagList(ctx, 'filter'));
     if (args[0] !== undefined) filters.set('reference', [...(filters.get('reference') ?? []), args[0]]);
     const images = listImages(ctx.d, { all: flagBool(ctx, 'all'), filters });
@@ -35,14 +29,7 @@ export const imagesCommand: CommandDef = {
     // Digests are only looked up with --digests or a template that names .Digest.
     const showDigests = digests || (format !== 'json' && /\.Digest\b/.test(table) && !/json\s+\./.test(table));
     const contexts = rows.map((r) => imageContext(r, { trunc: !noTrunc, nowMs: now, digests: showDigests }));
-    let text;
-    try {
-      text = renderRows(prepared, spec, contexts);
-    } catch (e) {
-      if (e instanceof TemplateFailure) throw new CliError(e.dockerMessage('execute'), 1);
-      throw e;
-    }
-    ctx.out(text);
+    writeList(ctx, prepared, spec, contexts);
     if (rows.length === 0 && args[0] !== undefined && ['ls', 'list', 'rm', 'inspect', 'history', 'prune', 'pull', 'push', 'tag', 'build', 'save', 'load', 'import'].includes(args[0]) && ctx.path === 'images') {
       ctx.err(`\nNo images found matching "${args[0]}": did you mean "docker image ${args[0]}"?\n`);
     }

@@ -4,7 +4,7 @@ import type { Daemon } from '../daemon.js';
 import type { ContainerRecord } from '../state.js';
 import type { OutputChunk } from '../userland/types.js';
 import { DaemonError } from '../errors.js';
-import { openFs, commitFs, processEnv } from './runtime.js';
+import { openFs, commitFs, ociExecDetail, processEnv } from './runtime.js';
 
 export interface ExecOptions {
   /** The reference the user typed (the paused error repeats it). */
@@ -96,12 +96,7 @@ export function execInContainer(d: Daemon, c: ContainerRecord, o: ExecOptions): 
     pid,
   });
   if (outcome.kind === 'start-failed') {
-    const exe = outcome.executable;
-    const detail =
-      outcome.reason === 'not-found' ? `exec: ${JSON.stringify(exe)}: executable file not found in $PATH`
-        : outcome.reason === 'no-such-file' ? `exec: ${JSON.stringify(exe)}: stat ${exe}: no such file or directory`
-          : outcome.reason === 'is-a-directory' ? `exec: ${JSON.stringify(exe)}: is a directory`
-            : `exec: ${JSON.stringify(exe)}: permission denied`;
+    const detail = ociExecDetail(outcome);
     const code = outcome.reason === 'not-found' || outcome.reason === 'no-such-file' ? 127 : 126;
     return { kind: 'start-failed', message: OCI_PREFIX + detail, exitCode: code };
   }

@@ -85,14 +85,17 @@ function appendOutput(d: Daemon, c: ContainerRecord, startMs: number, chunks: Ou
   }
 }
 
-export function startFailureMessage(outcome: Extract<ProcessOutcome, { kind: 'start-failed' }>): string {
+/** runc's reason for not starting a program: `exec: "x": executable file not found in $PATH`… */
+export function ociExecDetail(outcome: Extract<ProcessOutcome, { kind: 'start-failed' }>): string {
   const exe = outcome.executable;
-  const detail =
-    outcome.reason === 'not-found' ? `exec: ${JSON.stringify(exe)}: executable file not found in $PATH`
-      : outcome.reason === 'no-such-file' ? `exec: ${JSON.stringify(exe)}: stat ${exe}: no such file or directory`
-        : outcome.reason === 'is-a-directory' ? `exec: ${JSON.stringify(exe)}: is a directory`
-          : `exec: ${JSON.stringify(exe)}: permission denied`;
-  return `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${detail}`;
+  return outcome.reason === 'not-found' ? `exec: ${JSON.stringify(exe)}: executable file not found in $PATH`
+    : outcome.reason === 'no-such-file' ? `exec: ${JSON.stringify(exe)}: stat ${exe}: no such file or directory`
+      : outcome.reason === 'is-a-directory' ? `exec: ${JSON.stringify(exe)}: is a directory`
+        : `exec: ${JSON.stringify(exe)}: permission denied`;
+}
+
+export function startFailureMessage(outcome: Extract<ProcessOutcome, { kind: 'start-failed' }>): string {
+  return `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${ociExecDetail(outcome)}`;
 }
 
 /** The runtime resolves USER names against the image's /etc/passwd (and groups in /etc/group). */
