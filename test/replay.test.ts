@@ -89,7 +89,8 @@ describe('fidelity replay', () => {
   });
 
   for (const fx of fixtures as Fixture[]) {
-    const timeout = 60_000 + fx.steps.length * 10_000;
+    // an upper bound only: every step may run into its own time limit (30 s by default)
+    const timeout = 60_000 + fx.steps.length * 35_000;
     it(`${fx.scenario} (${fx.steps.length} steps)`, { timeout }, async () => {
       const r = await results.get(fx.scenario)!;
       for (const c of r.comparisons) if (!c.ok) allFailures.push({ key: gapKey(fx.scenario, c.index), cmd: c.cmd });
