@@ -2,6 +2,7 @@
 // lookup (with the implicit pull), and the create call.
 import { CliError, type CommandContext } from '../../cli/command.js';
 import { findImage } from '../../engine/images/resolve.js';
+import { parseReference, ReferenceError } from '../../engine/images/reference.js';
 import { pullImage } from '../../engine/images/pull.js';
 import { DaemonError } from '../../engine/errors.js';
 import { createContainer } from '../../engine/containers/create.js';
@@ -68,8 +69,15 @@ export function createFromArgs(ctx: CommandContext, verb: Verb, args: string[]):
   if (verb === 'run' && ctx.flags.interactive === true && ctx.flags.tty === true && ctx.flags.detach !== true && !ctx.stdinIsTty) {
     throw new CliError('the input device is not a TTY', 1);
   }
-  if (ref === '' || /[A-Z]/.test(ref.split('/').pop()!.split(':')[0]) || /\s/.test(ref)) {
-    // Reference syntax is checked by the daemon; these come back as "invalid reference format".
+  // The CLI parses the image reference itself before asking the daemon anything.
+  if (!/^(sha256:)?[a-f0-9]{12,64}$/.test(ref)) {
+    try {
+      parseReference(ref);
+    } catch (e) {
+      // run words it as its own error (usage hint, 125); create prints it bare (exit 1).
+      if (e instanceof ReferenceError) throw verb === 'create' ? new CliError(e.message, 1) : wrapped(verb, e.message);
+      throw e;
+    }
   }
   const image = resolveOrPull(ctx, verb, ref, options.pull, ctx.flags.quiet === true);
   try {

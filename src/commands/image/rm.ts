@@ -2,7 +2,7 @@
 import { CliError, type CommandDef, flagBool } from '../../cli/command.js';
 import { DaemonError, noSuchImage } from '../../engine/errors.js';
 import { findImage, normalizedRefForError, containersUsing } from '../../engine/images/resolve.js';
-import { familiarName, familiarString, parseReference, withDefaultTag } from '../../engine/images/reference.js';
+import { familiarName, familiarString, parseReference, ReferenceError, withDefaultTag } from '../../engine/images/reference.js';
 import type { Daemon } from '../../engine/daemon.js';
 import type { ImageRecord } from '../../engine/state.js';
 import { hasChildren } from '../../engine/images/list.js';
@@ -30,6 +30,14 @@ function deleteImage(d: Daemon, img: ImageRecord, lines: string[], keepLayers = 
 }
 
 function removeImage(d: Daemon, ref: string, force: boolean, lines: string[]): void {
+  if (!/^(sha256:)?[a-f0-9]+$/.test(ref)) {
+    try {
+      parseReference(ref);
+    } catch (e) {
+      if (e instanceof ReferenceError) throw new DaemonError(e.message, 'invalid');
+      throw e;
+    }
+  }
   const img = findImage(d, ref);
   if (!img) throw noSuchImage(normalizedRefForError(ref));
   const short = img.id.slice(7, 19);
@@ -61,15 +69,15 @@ function removeImage(d: Daemon, ref: string, force: boolean, lines: string[]): v
   if (running) {
     throw new DaemonError(`conflict: unable to delete ${short} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`, 'conflict');
   }
-  if (users.length && !force) {
-    throw new DaemonError(`conflict: unable to delete ${short} (must be forced) - image is being used by stopped container ${users[0].id.slice(0, 12)}`, 'conflict');
-  }
   if (hasChildren(d, img)) {
     throw new DaemonError(`conflict: unable to delete ${short} (cannot be forced) - image has dependent child images`, 'conflict');
   }
   const repos = new Set(img.repoTags.map((t) => t.slice(0, t.lastIndexOf(':'))));
   if (repos.size > 1 && !force) {
     throw new DaemonError(`conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories`, 'conflict');
+  }
+  if (users.length && !force) {
+    throw new DaemonError(`conflict: unable to delete ${short} (must be forced) - image is being used by stopped container ${users[0].id.slice(0, 12)}`, 'conflict');
   }
   for (const t of img.repoTags) lines.push(`Untagged: ${t}`);
   for (const r of img.repoDigests) lines.push(`Untagged: ${r}`);
