@@ -37,19 +37,40 @@ export function commandString(c: ContainerRecord): string {
   return args.length ? `${c.path} ${args.join(' ')}` : c.path;
 }
 
+/** Per-daemon memo of reference lookups: a listing resolves the same few references many times. */
+const refLookups = new WeakMap<Daemon, Map<string, string | undefined>>();
+
 /** Config.Image as the daemon reports it: the typed ref, or the image ID if the ref moved. */
 export function reportedImage(d: Daemon, c: ContainerRecord): string {
-  let current;
-  try {
-    current = findImage(d, c.config.Image);
-  } catch {
-    current = undefined;
+  let memo = refLookups.get(d);
+  if (!memo) refLookups.set(d, (memo = new Map()));
+  let currentId = memo.get(c.config.Image);
+  if (!memo.has(c.config.Image)) {
+    try {
+      currentId = findImage(d, c.config.Image)?.id;
+    } catch {
+      currentId = undefined;
+    }
+    memo.set(c.config.Image, currentId);
   }
-  return current && current.id === c.imageId ? c.config.Image : c.imageId;
+  return currentId === c.imageId ? c.config.Image : c.imageId;
 }
+
+const displayMemo = new Map<string, string>();
 
 export function displayImage(image: string, imageId: string, trunc: boolean): string {
   if (!trunc) return image;
+  const key = `${image}\u0000${imageId}`;
+  let shown = displayMemo.get(key);
+  if (shown === undefined) {
+    shown = truncatedImage(image, imageId);
+    if (displayMemo.size > 1000) displayMemo.clear();
+    displayMemo.set(key, shown);
+  }
+  return shown;
+}
+
+function truncatedImage(image: string, imageId: string): string {
   const strip = (s: string) => (s.includes(':') && s.startsWith('sha256:') ? s.slice(7) : s).slice(0, 12);
   if (strip(imageId) === strip(image)) return strip(imageId);
   try {
