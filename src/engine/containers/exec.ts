@@ -5,6 +5,7 @@ import type { ContainerRecord } from '../state.js';
 import type { OutputChunk } from '../userland/types.js';
 import { DaemonError } from '../errors.js';
 import { openFs, commitFs, ociExecDetail, processEnv } from './runtime.js';
+import { networkView } from '../networks/view.js';
 
 export interface ExecOptions {
   /** The reference the user typed (the paused error repeats it). */
@@ -94,6 +95,7 @@ export function execInContainer(d: Daemon, c: ContainerRecord, o: ExecOptions): 
     random: () => d.random.next(),
     fs,
     pid,
+    network: networkView(d, c),
   });
   if (outcome.kind === 'start-failed') {
     const detail = ociExecDetail(outcome);

@@ -12,6 +12,7 @@ import { parseTime, ZERO_TIME } from '../time.js';
 import { releaseEndpoints, connectDefaultNetwork } from '../networks/attach.js';
 import { removeContainerRecord } from './remove.js';
 import { storeVolumeWrites, upperWithVolumes } from '../volumes/mounts.js';
+import { networkView } from '../networks/view.js';
 
 export const SIGNALS: Record<string, number> = {
   SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9,
@@ -200,6 +201,7 @@ export function startContainer(d: Daemon, c: ContainerRecord, opts: { stdin?: st
     random: () => d.random.next(),
     fs,
     pid: 1,
+    network: networkView(d, c),
   });
   if (outcome.kind === 'start-failed') {
     releaseEndpoints(d, c);

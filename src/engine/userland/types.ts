@@ -37,6 +37,27 @@ export interface ProcessRequest {
   fs: ContainerFs;
   /** 1 for the container's main process, >1 for exec'd processes. */
   pid: number;
+  /** What the container can reach on its networks (for ping, wget, nslookup). */
+  network?: NetworkView;
+}
+
+/** A peer container reachable from this one. */
+export interface NetworkPeer {
+  ip: string;
+  /** Names that resolve to it through Docker's embedded DNS (user-defined networks only). */
+  names: string[];
+  /** Open TCP ports and what answers there. */
+  listeners: { port: number; program: string }[];
+  /** Reads a file in the peer's filesystem (e.g. nginx's index.html). */
+  readFile(path: string): string | undefined;
+}
+
+export interface NetworkView {
+  /** This container's own IPs. */
+  ips: string[];
+  /** Whether it is on a user-defined network (which has DNS at 127.0.0.11). */
+  embeddedDns: boolean;
+  peers: NetworkPeer[];
 }
 
 /**
