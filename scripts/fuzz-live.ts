@@ -360,6 +360,7 @@ async function main(): Promise<void> {
   const ctx: Ctx = { realDocker, baseline };
   let divergences = 0;
   let unstable = 0;
+  const seen = new Set<string>();
   let ran = 0;
   for (let k = 0; k < COUNT && timeLeft() > 0; k++) {
     const seed = (SEED + k) >>> 0;
@@ -388,10 +389,24 @@ async function main(): Promise<void> {
       log(`sequence ${k + 1} (seed ${seed}): step ${self.index} differs between two real runs (nondeterministic), not reported:\n$ ${self.cmd}\n${self.diff}`);
       continue;
     }
+    // the same divergence (same command, same diff) is reported once
+    const sig = `${o.first.cmd}\n${o.first.diff}`;
+    if (seen.has(sig)) {
+      log(`sequence ${k + 1} (seed ${seed}): diverges at step ${o.first.index} as already reported ($ ${o.first.cmd})`);
+      continue;
+    }
+    seen.add(sig);
     divergences++;
     log(`sequence ${k + 1} (seed ${seed}): diverges at step ${o.first.index}; shrinking`);
     const s = await shrink(ctx, prefix);
-    report(seed, s.steps, s.outcome.first ? s.outcome : o);
+    const final = s.outcome.first ? s.outcome : o;
+    const sig2 = `${final.first!.cmd}\n${final.first!.diff}`;
+    if (sig2 !== sig && seen.has(sig2)) {
+      log(`  shrunk to a divergence already reported ($ ${final.first!.cmd})`);
+      continue;
+    }
+    seen.add(sig2);
+    report(seed, s.steps, final);
     if (!ALL) break;
   }
   log(`fuzz-live: ${ran} sequence(s) run, ${divergences} divergence(s), ${unstable} not reported (unstable on the real engine or needing Docker Hub), ${((Date.now() - started) / 1000).toFixed(0)}s`);
