@@ -1,6 +1,6 @@
 // The part of `docker run` and `docker create` before the container starts: options, image
 // lookup (with the implicit pull), and the create call.
-import { CliError, type CommandContext } from '../../cli/command.js';
+import { CliError, flagList, type CommandContext } from '../../cli/command.js';
 import { findImage } from '../../engine/images/resolve.js';
 import { parseReference, ReferenceError } from '../../engine/images/reference.js';
 import { pullImage } from '../../engine/images/pull.js';
@@ -84,7 +84,17 @@ export function createFromArgs(ctx: CommandContext, verb: Verb, args: string[]):
     const restart = options.request.restart;
     if (restart.Name && !restart.MaximumRetryCount) parseRestartPolicy(restart.Name);
     const { mounts, binds, anonymous } = buildMounts(ctx.d, options.volumeSpecs, Object.keys(image.config.Volumes ?? {}), '/', options.mountSpecs);
-    const container = createContainer(ctx.d, { ...options.request, imageRef: ref, image, mounts, binds, volumes: anonymous });
+    // --volumes-from C[:ro|rw]: C's mounts, where nothing else is mounted already.
+    const volumesFrom = flagList(ctx, 'volumes-from');
+    for (const spec of volumesFrom) {
+      const [source, mode] = spec.split(':');
+      const from = ctx.d.getContainer(source);
+      for (const m of from.mounts) {
+        if (mounts.some((x) => x.Destination === m.Destination)) continue;
+        mounts.push({ ...m, RW: mode === 'ro' ? false : mode === 'rw' ? true : m.RW, Mode: mode ?? m.Mode });
+      }
+    }
+    const container = createContainer(ctx.d, { ...options.request, imageRef: ref, image, mounts, binds, volumes: anonymous, volumesFrom });
     return { container, options };
   } catch (e) {
     const msg = e instanceof DaemonError || e instanceof RunOptionError ? `Error response from daemon: ${e.message}` : undefined;
