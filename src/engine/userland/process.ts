@@ -10,6 +10,7 @@ import type { Cmd, CommandImpl } from './commands/types.js';
 import * as files from './commands/files.js';
 import * as text from './commands/text.js';
 import * as sys from './commands/system.js';
+import * as net from './commands/net.js';
 import * as svc from './services/index.js';
 import type { OutputChunk, ProcessOutcome, ProcessRequest, ServiceBehaviour, SignalReaction } from './types.js';
 
@@ -64,6 +65,9 @@ export const COMMANDS: Record<string, CommandImpl> = {
   clear: sys.clear,
   yes: sys.yes,
   top: sys.top,
+  ping: net.ping,
+  wget: net.wget,
+  nslookup: net.nslookup,
   hello: svc.hello,
   nginx: (c) => svc.nginx(c),
   'nginx-debug': (c) => svc.nginx(c),
