@@ -68,6 +68,7 @@ export const COMMANDS: Record<string, CommandImpl> = {
   ping: net.ping,
   wget: net.wget,
   nslookup: net.nslookup,
+  curl: net.curl,
   hello: svc.hello,
   nginx: (c) => svc.nginx(c),
   'nginx-debug': (c) => svc.nginx(c),

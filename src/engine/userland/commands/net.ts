@@ -272,8 +272,9 @@ function fetchOne(c: Cmd, url: string, o: { quiet: boolean; spider: boolean; out
     c.err(`wget: can't connect to remote host (${ip}): Connection timed out\n`);
     return 1;
   }
-  const listener = target.kind === 'peer' ? target.peer.listeners.find((l) => l.port === port) : undefined;
-  if (!listener || target.kind !== 'peer') {
+  const server = target.kind === 'peer' ? target.peer : target.kind === 'self' ? selfServer(c) : undefined;
+  const listener = server?.listeners.find((l) => l.port === port);
+  if (!listener || !server) {
     c.err(`wget: can't connect to remote host (${ip}): Connection refused\n`);
     return 1;
   }
@@ -284,7 +285,7 @@ function fetchOne(c: Cmd, url: string, o: { quiet: boolean; spider: boolean; out
   }
   let file = decodeURIComponent(path);
   if (file.endsWith('/')) file += 'index.html';
-  const body = target.peer.readFile(root + file);
+  const body = server.readFile(root + file);
   if (body === undefined) {
     c.err('wget: server returned error: HTTP/1.1 404 Not Found\n');
     return 1;
@@ -356,5 +357,150 @@ export const nslookup: CommandImpl = (c) => {
     return 1;
   }
   c.out(`Non-authoritative answer:\nName:\t${host}\nAddress: ${ip}\n\nNon-authoritative answer:\n\n`);
+  return 0;
+};
+
+// ---- curl (Debian-based images such as nginx ship curl 7.88.1) ----------------------------------
+
+const NGINX_404 = '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n';
+
+/** Servers listening inside this container, seen from an exec'd process (the image's main program). */
+function selfServer(c: Cmd): NetworkPeer | undefined {
+  if (c.sim.req.pid === 1) return undefined;
+  const repo = c.sim.req.imageFlavor.toLowerCase().split('/').pop()!.split(':')[0]!;
+  const program = repo === 'nginx' ? 'nginx' : repo === 'httpd' ? 'httpd' : repo === 'redis' ? 'redis-server' : undefined;
+  if (!program) return undefined;
+  const port = program === 'redis-server' ? 6379 : 80;
+  return { ip: '127.0.0.1', names: [], listeners: [{ port, program }], readFile: (p) => c.sim.fs.readFile(p) };
+}
+
+const METER_HEAD = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
+const METER_ZERO = '\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0';
+
+function meterSize(n: number): string {
+  if (n < 100000) return String(n).padStart(5);
+  return `${Math.round(n / 1024)}k`.padStart(5);
+}
+
+export const curl: CommandImpl = (c) => {
+  const args = c.argv.slice(1);
+  let silent = false;
+  let showErr = false;
+  let fail = false;
+  let head = false;
+  let include = false;
+  let outFile: string | undefined;
+  let remoteName = false;
+  let writeOut: string | undefined;
+  const urls: string[] = [];
+  const withValue = new Set(['-o', '-w', '-X', '-H', '-d', '-m', '-u', '-A', '-e', '--output', '--write-out', '--request', '--header', '--data', '--max-time', '--connect-timeout', '--user', '--user-agent', '--retry']);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--')) {
+      if (a === '--silent') silent = true;
+      else if (a === '--show-error') showErr = true;
+      else if (a === '--fail') fail = true;
+      else if (a === '--head') head = true;
+      else if (a === '--include') include = true;
+      else if (a === '--remote-name') remoteName = true;
+      else if (withValue.has(a)) {
+        const v = args[++i] ?? '';
+        if (a === '--output') outFile = v;
+        if (a === '--write-out') writeOut = v;
+      }
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      for (let k = 1; k < a.length; k++) {
+        const ch = a[k]!;
+        if (withValue.has('-' + ch)) {
+          const v = a.slice(k + 1) || args[++i] || '';
+          if (ch === 'o') outFile = v;
+          if (ch === 'w') writeOut = v;
+          break;
+        }
+        if (ch === 's') silent = true;
+        else if (ch === 'S') showErr = true;
+        else if (ch === 'f') fail = true;
+        else if (ch === 'I') head = true;
+        else if (ch === 'i') include = true;
+        else if (ch === 'O') remoteName = true;
+      }
+      continue;
+    }
+    urls.push(a);
+  }
+  if (!urls.length) {
+    c.err("curl: try 'curl --help' or 'curl --manual' for more information\n");
+    return 2;
+  }
+  const url = urls[0]!;
+  const meter = !silent;
+  const errMsg = (code: number, msg: string, nl = true): number => {
+    if (!silent || showErr) c.err(`${meter && nl ? '\n' : ''}curl: (${code}) ${msg}\n`);
+    return code;
+  };
+  if (meter) c.err(METER_HEAD + METER_ZERO);
+  const m = /^(?:([a-zA-Z]+):\/\/)?([^/:?#]*)(?::(\d*))?([^?#]*)?/.exec(url)!;
+  const scheme = (m[1] ?? 'http').toLowerCase();
+  const host = m[2] ?? '';
+  const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
+  const path = m[4] || '/';
+  const ip = host === 'localhost' ? '127.0.0.1' : resolveHost(c, host);
+  if (!ip) return errMsg(6, `Could not resolve host: ${host}`, false);
+  const target = reach(c, ip);
+  const self = target.kind === 'self' ? selfServer(c) : undefined;
+  const peer = target.kind === 'peer' ? target.peer : self;
+  const listener = peer?.listeners.find((l) => l.port === port);
+  const ms = Math.floor(c.sim.req.random() * 3);
+  if (target.kind === 'lost') {
+    c.sim.sleep(130_000);
+    if (meter) c.err(METER_ZERO);
+    return errMsg(28, `Failed to connect to ${host} port ${port} after 130000 ms: Couldn't connect to server`);
+  }
+  if (!peer || !listener) {
+    if (meter) c.err(METER_ZERO);
+    return errMsg(7, `Failed to connect to ${host} port ${port} after ${ms} ms: Couldn't connect to server`);
+  }
+  const root = HTTP_ROOTS[listener.program.split('/').pop() ?? ''];
+  if (!root || scheme !== 'http') {
+    if (meter) c.err(METER_ZERO);
+    return errMsg(scheme === 'https' ? 35 : 1, scheme === 'https' ? 'OpenSSL/3.0.11: error:0A00010B:SSL routines::wrong version number' : 'Received HTTP/0.9 when not allowed');
+  }
+  let file = decodeURIComponent(path);
+  if (file.endsWith('/')) file += 'index.html';
+  const found = peer.readFile(root + file);
+  const status = found === undefined ? 404 : 200;
+  const body = found ?? NGINX_404;
+  const date = new Date(c.sim.nowMs).toUTCString();
+  const headers = `HTTP/1.1 ${status === 200 ? '200 OK' : '404 Not Found'}\r\nServer: nginx/1.22.1\r\nDate: ${date}\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\n\r\n`;
+  if (status >= 400 && fail) {
+    if (meter) c.err(METER_ZERO);
+    return errMsg(22, `The requested URL returned error: ${status}`);
+  }
+  const payload = head ? headers : include ? headers + body : body;
+  const dest = outFile ?? (remoteName ? path.split('/').pop() || 'index.html' : undefined);
+  if (dest === undefined || dest === '-') c.out(payload);
+  else if (c.abs(dest) !== '/dev/null') {
+    try {
+      c.sim.fs.writeFile(c.abs(dest), payload, { mode: 0o644, uid: c.sim.user.uid, gid: c.sim.user.gid });
+    } catch {
+      return errMsg(23, `Failure writing output to destination`);
+    }
+  }
+  if (meter) {
+    const n = payload.length;
+    const speed = Math.round(n * (40 + c.sim.req.random() * 160));
+    c.err(`\r100 ${meterSize(n)}  100 ${meterSize(n)}    0     0 ${meterSize(speed)}      0 --:--:-- --:--:-- --:--:-- ${meterSize(speed)}\n`);
+  }
+  if (writeOut !== undefined) {
+    const w = writeOut
+      .replace(/%\{http_code\}|%\{response_code\}/g, String(status))
+      .replace(/%\{size_download\}/g, String(head ? 0 : body.length))
+      .replace(/%\{url_effective\}/g, url.includes('://') ? url : `http://${url}${m[4] ? '' : '/'}`)
+      .replace(/\\n/g, '\n')
+      .replace(/\\t/g, '\t');
+    c.out(w);
+  }
   return 0;
 };
