@@ -151,3 +151,33 @@ describe('nslookup', () => {
     expect(bb(['nslookup']).stderr).toContain('Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n');
   });
 });
+
+describe('curl (nginx image)', () => {
+  const nginxTree = () => {
+    const l = tree();
+    l['/usr/bin/curl'] = { ...l['/bin/ls']! };
+    l['/usr/share'] = { type: 'dir', mode: 0o755, uid: 0, gid: 0, mtimeMs: NOW };
+    l['/usr/share/nginx'] = { type: 'dir', mode: 0o755, uid: 0, gid: 0, mtimeMs: NOW };
+    l['/usr/share/nginx/html'] = { type: 'dir', mode: 0o755, uid: 0, gid: 0, mtimeMs: NOW };
+    l['/usr/share/nginx/html/index.html'] = { type: 'file', mode: 0o644, uid: 0, gid: 0, content: INDEX, size: INDEX.length, mtimeMs: NOW };
+    return l;
+  };
+  const cu = (argv: string[], extra = {}) => run(nginxTree(), ['curl', ...argv], { network: view(), image: 'nginx', ...extra });
+
+  it('fetches a peer page, and its own server when exec’d', () => {
+    expect(cu(['-s', 'http://web/'])).toMatchObject({ stdout: INDEX, stderr: '', code: 0 });
+    expect(cu(['-s', 'localhost'], { pid: 12 })).toMatchObject({ stdout: INDEX, code: 0 });
+    expect(cu(['-s', 'localhost'])).toMatchObject({ stdout: '', code: 7 });
+  });
+
+  it('404 page, -f, -w, errors', () => {
+    expect(cu(['-s', 'web/nope']).stdout).toContain('<head><title>404 Not Found</title></head>\r\n');
+    expect(cu(['-s', '-o', '/dev/null', '-w', '%{http_code}\\n', 'web/nope']).stdout).toBe('404\n');
+    expect(cu(['-sf', 'web/nope'])).toMatchObject({ stderr: '', code: 22 });
+    expect(cu(['-f', '-sS', 'web/nope'])).toMatchObject({ stderr: 'curl: (22) The requested URL returned error: 404\n', code: 22 });
+    expect(cu(['-sS', 'nosuch'])).toMatchObject({ stderr: 'curl: (6) Could not resolve host: nosuch\n', code: 6 });
+    expect(cu(['-sS', 'web:81']).stderr).toMatch(/^curl: \(7\) Failed to connect to web port 81 after \d+ ms: Couldn't connect to server\n$/);
+    expect(cu([])).toMatchObject({ stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n", code: 2 });
+    expect(cu(['-sI', 'web']).stdout).toMatch(/^HTTP\/1\.1 200 OK\r\nServer: nginx\/1\.22\.1\r\n/);
+  });
+});
