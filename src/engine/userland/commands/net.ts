@@ -169,6 +169,7 @@ export const ping: CommandImpl = (c) => {
     if (forever) throw new Blocked('ping');
   }
   if (!answers) c.sim.sleep(deadline !== undefined ? Math.max(0, deadline * 1000 - (n - 1) * stepMs) : (waitFirst ?? 10) * 1000);
+  else if (deadline !== undefined && !count) c.sim.sleep(Math.max(1, deadline * 1000 - (n - 1) * stepMs));
   else c.sim.sleep(1);
   const recv = times.length;
   c.out(`\n--- ${host} ping statistics ---\n${n} packets transmitted, ${recv} packets received, ${Math.floor(((n - recv) * 100) / n)}% packet loss\n`);
@@ -325,6 +326,7 @@ function fetchOne(c: Cmd, url: string, o: { quiet: boolean; spider: boolean; out
 
 export const nslookup: CommandImpl = (c) => {
   const operands = c.argv.slice(1).filter((a) => !a.startsWith('-'));
+  const qtype = /^-(?:type|query|q|t)=(\w+)$/i.exec(c.argv.slice(1).find((a) => /^-(?:type|query|q|t)=/i.test(a)) ?? '')?.[1]?.toLowerCase();
   if (!operands.length) {
     c.err(NSLOOKUP_USAGE);
     return 1;
@@ -356,7 +358,9 @@ export const nslookup: CommandImpl = (c) => {
     c.out(`** server can't find ${host}: NXDOMAIN\n\n** server can't find ${host}: NXDOMAIN\n\n`);
     return 1;
   }
-  c.out(`Non-authoritative answer:\nName:\t${host}\nAddress: ${ip}\n\nNon-authoritative answer:\n\n`);
+  // Default: an A and an AAAA query (the AAAA answer is empty; the two arrive in either order).
+  if (qtype !== 'aaaa') c.out(`Non-authoritative answer:\nName:\t${host}\nAddress: ${ip}\n\n`);
+  if (qtype === undefined || qtype === 'aaaa') c.out('Non-authoritative answer:\n\n');
   return 0;
 };
 
