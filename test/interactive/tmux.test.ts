@@ -10,7 +10,7 @@ const bin = resolve(__dirname, '../../bin/fakedocker');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor(session: string, text: string, timeoutMs = 8000): Promise<string> {
+async function waitFor(session: string, text: string, timeoutMs = 30000): Promise<string> {
   const end = Date.now() + timeoutMs;
   let screen = '';
   while (Date.now() < end) {
@@ -22,7 +22,7 @@ async function waitFor(session: string, text: string, timeoutMs = 8000): Promise
 }
 
 describe.runIf(hasTmux || process.env.CI)('interactive shell in a terminal', () => {
-  it('runs a busybox shell session with run -it', async () => {
+  it('runs a busybox shell session with run -it', { timeout: 120_000 }, async () => {
     const home = mkdtempSync(join(tmpdir(), 'fd-tmux-'));
     const session = `fd${process.pid}`;
     const env = { ...process.env, FAKEDOCKER_HOME: home };

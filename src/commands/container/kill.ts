@@ -1,7 +1,7 @@
-import type { CommandDef } from '../../cli/command.js';
+import { CliError, type CommandDef } from '../../cli/command.js';
 import { flagString } from '../../cli/command.js';
 import { DaemonError } from '../../engine/errors.js';
-import { normalizeSignal, signalContainer, finishContainer } from '../../engine/containers/runtime.js';
+import { parseSignal, signalContainer, finishContainer } from '../../engine/containers/runtime.js';
 import { forEachContainer } from './multi.js';
 
 export const killCommand: CommandDef = {
@@ -9,12 +9,16 @@ export const killCommand: CommandDef = {
   args: { kind: 'min', n: 1 },
   run(ctx, refs) {
     const raw = flagString(ctx, 'signal') ?? 'KILL';
+    // The daemon checks the signal before it looks the container up.
+    const parsed = parseSignal(raw, 'SIGKILL');
+    if ('error' in parsed) {
+      throw new CliError(refs.map((ref) => `Error response from daemon: cannot kill container: ${ref}: ${parsed.error}`).join('\n'), 1);
+    }
     return forEachContainer(
       ctx,
       refs,
       (c) => {
-        const sig = normalizeSignal(raw);
-        if (!sig) throw new DaemonError(`invalid signal: ${raw}`, 'invalid');
+        const sig = parsed.sig;
         if (!c.state.Running || c.state.Restarting) throw new DaemonError(`container ${c.id} is not running`, 'conflict');
         c.manuallyStopped = true;
         if (c.state.Paused && sig !== 'SIGKILL') return;

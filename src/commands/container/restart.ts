@@ -1,6 +1,7 @@
 import type { CommandDef } from '../../cli/command.js';
 import { flagString } from '../../cli/command.js';
-import { normalizeSignal, startContainer, stopContainer } from '../../engine/containers/runtime.js';
+import { parseSignal, startContainer, stopContainer } from '../../engine/containers/runtime.js';
+import { DaemonError } from '../../engine/errors.js';
 import { forEachContainer } from './multi.js';
 
 export const restartCommand: CommandDef = {
@@ -9,8 +10,10 @@ export const restartCommand: CommandDef = {
   run(ctx, refs) {
     const timeout = flagString(ctx, 'timeout');
     const signal = flagString(ctx, 'signal');
-    return forEachContainer(ctx, refs, (c) => {
-      stopContainer(ctx.d, c, timeout !== undefined ? Number(timeout) : undefined, signal ? normalizeSignal(signal) : undefined);
+    return forEachContainer(ctx, refs, (c, ref) => {
+      const parsed = signal ? parseSignal(signal, c.config.StopSignal ?? 'SIGTERM') : undefined;
+      if (parsed && 'error' in parsed) throw new DaemonError(`Cannot restart container ${ref}: ${parsed.error}`, 'invalid');
+      stopContainer(ctx.d, c, timeout !== undefined ? Number(timeout) : undefined, parsed?.sig);
       c.manuallyStopped = false;
       startContainer(ctx.d, c);
       c.restartCount = 0;

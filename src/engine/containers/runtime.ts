@@ -33,6 +33,18 @@ export function normalizeSignal(raw: string): string | undefined {
   return SIGNALS[name] !== undefined ? name : undefined;
 }
 
+/** A signal as the daemon reads it, or its error text ('' means the default signal). */
+export function parseSignal(raw: string, fallback: string): { sig: string } | { error: string } {
+  if (raw === '') return { sig: fallback };
+  if (/^-?\d+$/.test(raw)) {
+    const n = Number(raw);
+    if (n === 0) return { error: `invalid signal: ${raw}` };
+    if (n < 0 || n > 64) return { error: `the linux daemon does not support signal ${raw}` };
+  }
+  const sig = normalizeSignal(raw);
+  return sig ? { sig } : { error: `invalid signal: ${raw}` };
+}
+
 export function signalNumber(sig: string): number {
   return SIGNALS[sig] ?? Number(sig.replace(/^SIG/, ''));
 }
