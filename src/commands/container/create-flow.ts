@@ -8,6 +8,7 @@ import { DaemonError } from '../../engine/errors.js';
 import { createContainer } from '../../engine/containers/create.js';
 import type { ContainerRecord, ImageRecord } from '../../engine/state.js';
 import { buildMounts } from '../../engine/volumes/mounts.js';
+import { connectNetwork, networkByName } from '../../engine/networks/attach.js';
 import { FlagValueError, parseRestartPolicy, parseRunOptions, RunOptionError, withHostEnv, type ParsedRunOptions } from './create-options.js';
 import { UsageError } from '../../cli/command.js';
 import { normalizedRefForError } from '../../engine/images/resolve.js';
@@ -95,6 +96,15 @@ export function createFromArgs(ctx: CommandContext, verb: Verb, args: string[]):
       }
     }
     const container = createContainer(ctx.d, { ...options.request, imageRef: ref, image, mounts, binds, volumes: anonymous, volumesFrom });
+    // --network-alias: names Docker's DNS answers for on a user-defined network.
+    const aliases = flagList(ctx, 'network-alias');
+    const net = aliases.length ? networkByName(ctx.d, container.hostConfig.NetworkMode) : undefined;
+    if (net && !['bridge', 'host', 'none'].includes(net.name)) {
+      connectNetwork(ctx.d, container, net, { aliases });
+      // Set at create (not by `network connect`): no IPAM config or driver options of its own.
+      const ep = container.endpoints[net.name];
+      if (ep) { ep.ipamConfig = undefined; ep.driverOpts = undefined; }
+    }
     return { container, options };
   } catch (e) {
     const msg = e instanceof DaemonError || e instanceof RunOptionError ? `Error response from daemon: ${e.message}` : undefined;
