@@ -4,6 +4,7 @@ import {
   asStruct, dockerFuncs as engineDockerFuncs, dockerHeaderFuncs, parseTemplate, Template,
   TemplateExecError, TemplateParseError, type FuncMap,
 } from './template/index.js';
+import { goJSONString } from './template/json.js';
 
 export class TemplateFailure extends Error {
   constructor(readonly phase: 'parse' | 'execute', readonly goMessage: string) {
@@ -29,11 +30,6 @@ export function parseGoTemplate(text: string, funcs: FuncMap = dockerFuncs): GoT
   }
 }
 
-/** Go's json.Marshal string escaping (HTML-safe: <, > and & become \u003c, \u003e, \u0026). */
-function goJSONString(s: string): string {
-  return JSON.stringify(s).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
 
 /**
  * Gives a formatter context (an object whose fields are zero-argument functions) Go struct
@@ -48,7 +44,7 @@ export function formatterContext<T extends object>(ctx: T, typeName: string): T 
         const keys = Object.keys(obj).filter((k) => typeof obj[k] === 'function' && (obj[k] as Function).length === 0).sort();
         const parts = keys.map((k) => {
           const v = (obj[k] as () => unknown)();
-          return `${goJSONString(k)}:${v === null || v === undefined ? 'null' : typeof v === 'string' ? goJSONString(v) : JSON.stringify(v)}`;
+          return `${goJSONString(k, true)}:${v === null || v === undefined ? 'null' : typeof v === 'string' ? goJSONString(v, true) : JSON.stringify(v)}`;
         });
         return `{${parts.join(',')}}`;
       },

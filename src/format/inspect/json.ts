@@ -5,49 +5,15 @@
 // `undefined` is left out, which is how `omitempty` is written), a `Map` is a Go map (keys
 // sorted byte-wise, as Go sorts them), arrays are slices, `null` is nil.
 
-const HEX = '0123456789abcdef';
 
 export interface EncodeOptions {
   /** Escape <, > and & as \u003c, \u003e, \u0026 (json.Marshal; the daemon's Encoder turns it off). */
   escapeHTML: boolean;
 }
 
-/** Go's string encoding: control characters, quotes, backslashes, U+2028/9, invalid UTF-16. */
-export function goJSONString(s: string, escapeHTML: boolean): string {
-  let out = '"';
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let esc: string | null = null;
-    if (c < 0x20) {
-      switch (c) {
-        case 0x08: esc = '\\b'; break;
-        case 0x0c: esc = '\\f'; break;
-        case 0x0a: esc = '\\n'; break;
-        case 0x0d: esc = '\\r'; break;
-        case 0x09: esc = '\\t'; break;
-        default: esc = '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
-      }
-    } else if (c === 0x22) esc = '\\"';
-    else if (c === 0x5c) esc = '\\\\';
-    else if (escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26)) esc = '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
-    else if (c === 0x2028) esc = '\\u2028';
-    else if (c === 0x2029) esc = '\\u2029';
-    else if (c >= 0xd800 && c <= 0xdfff) {
-      const next = s.charCodeAt(i + 1);
-      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-        continue;
-      }
-      esc = '\\ufffd';
-    }
-    if (esc !== null) {
-      out += s.slice(start, i) + esc;
-      start = i + 1;
-    }
-  }
-  return out + s.slice(start) + '"';
-}
+import { goJSONString } from '../template/json.js';
+
+export { goJSONString };
 
 /** Byte-wise (UTF-8) order of Go map keys. */
 export function compareKeys(a: string, b: string): number {

@@ -19,8 +19,8 @@ export class JSONUnsupportedError extends Error {}
 
 const HEX = '0123456789abcdef';
 
-/** Go's JSON string encoding with escapeHTML=false. */
-export function jsonString(s: string): string {
+/** Go's string encoding: control characters, quotes, backslashes, U+2028/9, invalid UTF-16. */
+export function goJSONString(s: string, escapeHTML: boolean): string {
   let out = '"';
   let start = 0;
   for (let i = 0; i < s.length; i++) {
@@ -28,30 +28,19 @@ export function jsonString(s: string): string {
     let esc: string | null = null;
     if (c < 0x20) {
       switch (c) {
-        case 0x08:
-          esc = '\\b';
-          break;
-        case 0x0c:
-          esc = '\\f';
-          break;
-        case 0x0a:
-          esc = '\\n';
-          break;
-        case 0x0d:
-          esc = '\\r';
-          break;
-        case 0x09:
-          esc = '\\t';
-          break;
-        default:
-          esc = '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
+        case 0x08: esc = '\\b'; break;
+        case 0x0c: esc = '\\f'; break;
+        case 0x0a: esc = '\\n'; break;
+        case 0x0d: esc = '\\r'; break;
+        case 0x09: esc = '\\t'; break;
+        default: esc = '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
       }
     } else if (c === 0x22) esc = '\\"';
     else if (c === 0x5c) esc = '\\\\';
+    else if (escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26)) esc = '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
     else if (c === 0x2028) esc = '\\u2028';
     else if (c === 0x2029) esc = '\\u2029';
     else if (c >= 0xd800 && c <= 0xdfff) {
-      // A valid surrogate pair passes through; a lone surrogate is invalid UTF-8 → U+FFFD.
       const next = s.charCodeAt(i + 1);
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
         i++;
@@ -65,6 +54,11 @@ export function jsonString(s: string): string {
     }
   }
   return out + s.slice(start) + '"';
+}
+
+/** Go's JSON string encoding with escapeHTML=false (the Encoder Docker's templates use). */
+export function jsonString(s: string): string {
+  return goJSONString(s, false);
 }
 
 function jsonFloat(f: number): string {
