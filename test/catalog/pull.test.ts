@@ -156,7 +156,7 @@ describe('references', () => {
     expect(parseReference('nginx')).toEqual({ domain: 'docker.io', path: 'library/nginx', repository: 'nginx', tag: undefined, digest: undefined });
     expect(parseReference('docker.io/library/nginx:1.27')).toMatchObject({ repository: 'nginx', tag: '1.27' });
     expect(parseReference('user/app:v1')).toMatchObject({ path: 'user/app', repository: 'user/app' });
-    expect(parseReference('localhost:5000/app')).toMatchObject({ domain: 'localhost:5000', repository: 'localhost:5000/app' });
+    expect(parseReference('registry.example:5000/app')).toMatchObject({ domain: 'registry.example:5000', repository: 'registry.example:5000/app' });
     expect(parseReference('Nginx')).toBeUndefined();
     expect(parseReference('nginx:')).toBeUndefined();
   });

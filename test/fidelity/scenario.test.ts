@@ -48,7 +48,7 @@ describe('scenario parser', () => {
   it('canonicalizes image refs', () => {
     expect(canonicalImageRef('busybox')).toBe('busybox:latest');
     expect(canonicalImageRef('debian:bookworm')).toBe('debian:bookworm');
-    expect(canonicalImageRef('localhost:5000/x')).toBe('localhost:5000/x:latest');
+    expect(canonicalImageRef('registry.example:5000/x')).toBe('registry.example:5000/x:latest');
     expect(canonicalImageRef('busybox@sha256:abc')).toBe('busybox@sha256:abc');
   });
 });

@@ -1,5 +1,5 @@
 // Docker image references: "nginx", "nginx:1.27", "library/nginx", "docker.io/library/nginx:latest",
-// "localhost:5000/app", "nginx@sha256:…". Familiar form drops "docker.io/" and "library/".
+// "registry.example:5000/app", "nginx@sha256:…". Familiar form drops "docker.io/" and "library/".
 
 export interface ImageReference {
   /** Registry domain, 'docker.io' by default. */
@@ -59,7 +59,7 @@ export function parseReference(ref: string): ImageReference {
   return { domain, path, tag, digest };
 }
 
-/** 'nginx', 'user/app', 'localhost:5000/app' */
+/** 'nginx', 'user/app', 'registry.example:5000/app' */
 export function familiarName(r: ImageReference): string {
   if (r.domain === 'docker.io') return r.path.startsWith('library/') ? r.path.slice(8) : r.path;
   return `${r.domain}/${r.path}`;
