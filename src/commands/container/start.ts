@@ -8,7 +8,8 @@ export const startCommand: CommandDef = {
   invocations: ['start', 'container start'],
   args: { kind: 'min', n: 1 },
   run(ctx, refs) {
-    const attach = flagBool(ctx, 'attach');
+    // -i attaches too (stdin and the output streams), as on the engine.
+    const attach = flagBool(ctx, 'attach') || flagBool(ctx, 'interactive');
     if (attach && refs.length > 1) throw new CliError('you cannot start and attach multiple containers at once', 1);
     const failed: string[] = [];
     for (const ref of refs) {
@@ -16,6 +17,7 @@ export const startCommand: CommandDef = {
         const c = ctx.d.getContainer(ref);
         const wasRunning = c.state.Running;
         const logStart = c.logs.length;
+        if (c.state.Paused) throw new DaemonError('cannot start a paused container, try unpause instead', 'conflict');
         if (!wasRunning) {
           c.manuallyStopped = false; // restart policies apply again
           startContainer(ctx.d, c, { stdin: ctx.stdin });
