@@ -10,7 +10,7 @@ import { DaemonError } from '../../engine/errors.js';
 import { MEM_TOTAL_KB } from '../../engine/userland/index.js';
 import { bytesSize, humanSizeWithPrecision } from '../../format/units.js';
 import type { FormatSpec } from '../../format/render.js';
-import { prepareListFormat, printRows } from '../volume/list-format.js';
+import { prepareListFormat, writeList } from '../list-output.js';
 import { containerProcesses, stableHash } from './top.js';
 
 export const STATS_DEFAULT_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}';
@@ -78,7 +78,7 @@ export const statsCommand: CommandDef = {
   run(ctx, refs) {
     const d = ctx.d;
     const spec: FormatSpec = { format: flagString(ctx, 'format') ?? '', defaultTable: STATS_DEFAULT_TABLE, headers: STATS_HEADERS, typeName: '*container.statsContext' };
-    const prepared = prepareListFormat(spec);
+    const prepared = prepareListFormat(spec, 'parsing');
     let targets: { c: ContainerRecord; given: string }[];
     if (refs.length) {
       const errors: string[] = [];
@@ -102,14 +102,14 @@ export const statsCommand: CommandDef = {
     const trunc = !flagBool(ctx, 'no-trunc');
     const rows = targets.map(({ c, given }) => statsContext(c, given, statsSample(d, c), { trunc }));
     if (flagBool(ctx, 'no-stream')) {
-      printRows(ctx, prepared, spec, rows);
+      writeList(ctx, prepared, spec, rows, 'parsing');
       return;
     }
     // Streaming redraws in place (observed without a TTY too): cursor home and the table, then
     // each refresh as cursor home, every line followed by " ESC[K", and ESC[J. The first two
     // frames are printed, then the command stays attached until interrupted.
     let table = '';
-    printRows({ ...ctx, out: (t: string) => { table += t; } }, prepared, spec, rows);
+    writeList({ ...ctx, out: (t: string) => { table += t; } }, prepared, spec, rows, 'parsing');
     ctx.out(`\x1b[H${table}`);
     ctx.out(`\x1b[H${table.split('\n').map((l) => `${l} \x1b[K\n`).join('')}\x1b[J`);
     ctx.attachedTo = 'docker-stats';

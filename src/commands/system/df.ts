@@ -12,7 +12,7 @@ import { CONTAINER_HEADERS, containerContext } from '../../format/container.js';
 import { IMAGE_HEADERS, imageContext, imageRows } from '../../format/image.js';
 import { humanSize } from '../../format/units.js';
 import type { FormatSpec } from '../../format/render.js';
-import { prepareListFormat, printRows } from '../volume/list-format.js';
+import { prepareListFormat, writeList } from '../list-output.js';
 
 const DF_TABLE = 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}';
 const DF_HEADERS: Record<string, string> = { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' };
@@ -96,7 +96,7 @@ function summaryRows(u: DiskUsage) {
 
 function table(ctx: CommandContext, format: string, headers: Record<string, string>, rows: object[]): void {
   const spec: FormatSpec = { format, defaultTable: format, headers, typeName: '' };
-  printRows(ctx, prepareListFormat(spec), spec, rows);
+  writeList(ctx, prepareListFormat(spec, 'parsing'), spec, rows, 'parsing');
 }
 
 function verbose(ctx: CommandContext, d: Daemon, u: DiskUsage): void {
@@ -135,6 +135,6 @@ export const systemDfCommand: CommandDef = {
       return;
     }
     const spec: FormatSpec = { format, defaultTable: DF_TABLE, headers: DF_HEADERS, typeName: '*formatter.diskUsageImagesContext' };
-    printRows(ctx, prepareListFormat(spec), spec, summaryRows(u));
+    writeList(ctx, prepareListFormat(spec, 'parsing'), spec, summaryRows(u), 'parsing');
   },
 };

@@ -1,9 +1,5 @@
-// Shared list output for `volume ls` / `network ls` / `stats` / `system df`: -q, --format
-// (table, json, raw, templates) and their template errors, which these commands all report as
-// "template parsing error: …" (parse and execution alike; observed on CLI 28.2.2).
-import { CliError, type CommandContext } from '../../cli/command.js';
-import { prepareFormat, renderRows, type FormatSpec, type PreparedFormat } from '../../format/render.js';
-import { TemplateFailure } from '../../format/template-bridge.js';
+// -q and --format keywords for `volume ls` / `network ls` (their output goes through
+// commands/list-output.ts with the 'parsing' error style).
 
 /**
  * docker/cli's New…Format(source, quiet): -q only replaces the "table" (or empty) and "raw"
@@ -13,22 +9,4 @@ export function listFormat(format: string, quiet: boolean, forms: { quiet: strin
   if (format === '' || format === 'table') return quiet ? forms.quiet : format;
   if (format === 'raw') return quiet ? forms.rawQuiet : forms.raw;
   return format;
-}
-
-export function prepareListFormat(spec: FormatSpec): PreparedFormat {
-  try {
-    return prepareFormat(spec);
-  } catch (e) {
-    if (e instanceof TemplateFailure) throw new CliError(`template parsing error: ${e.goMessage}`, 1);
-    throw e;
-  }
-}
-
-export function printRows(ctx: CommandContext, prepared: PreparedFormat, spec: FormatSpec, rows: object[]): void {
-  try {
-    ctx.out(renderRows(prepared, spec, rows));
-  } catch (e) {
-    if (e instanceof TemplateFailure) throw new CliError(`template parsing error: ${e.goMessage}`, 1);
-    throw e;
-  }
 }

@@ -5,7 +5,8 @@ import { listVolumes } from '../../engine/volumes/volumes.js';
 import { VOLUME_DEFAULT_TABLE, VOLUME_HEADERS, volumeContext } from '../../format/volume.js';
 import { naturalCompare } from '../../format/strings.js';
 import type { FormatSpec } from '../../format/render.js';
-import { listFormat, prepareListFormat, printRows } from './list-format.js';
+import { listFormat } from './list-format.js';
+import { prepareListFormat, writeList } from '../list-output.js';
 
 export const volumeLsCommand: CommandDef = {
   invocations: ['volume ls', 'volume list'],
@@ -16,8 +17,8 @@ export const volumeLsCommand: CommandDef = {
       quiet: '{{.Name}}', raw: 'name: {{.Name}}\ndriver: {{.Driver}}\n', rawQuiet: 'name: {{.Name}}',
     });
     const spec: FormatSpec = { format, defaultTable: VOLUME_DEFAULT_TABLE, headers: VOLUME_HEADERS, typeName: '*formatter.volumeContext' };
-    const prepared = prepareListFormat(spec);
+    const prepared = prepareListFormat(spec, 'parsing');
     const volumes = listVolumes(ctx.d, parseFilters(flagList(ctx, 'filter'))).sort((a, b) => naturalCompare(a.name, b.name));
-    printRows(ctx, prepared, spec, volumes.map((v) => volumeContext(v)));
+    writeList(ctx, prepared, spec, volumes.map((v) => volumeContext(v)), 'parsing');
   },
 };

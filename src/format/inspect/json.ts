@@ -12,24 +12,12 @@ export interface EncodeOptions {
 }
 
 import { goJSONString } from '../template/json.js';
+import { compareGoStrings } from '../template/values.js';
 
 export { goJSONString };
 
-/** Byte-wise (UTF-8) order of Go map keys. */
-export function compareKeys(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      const xs = x >= 0xd800 && x <= 0xdfff;
-      const ys = y >= 0xd800 && y <= 0xdfff;
-      if (xs !== ys) return xs ? 1 : -1;
-      return x - y;
-    }
-  }
-  return a.length - b.length;
-}
+/** Byte-wise (UTF-8) order of Go map keys (the template engine's comparison). */
+export const compareKeys = compareGoStrings;
 
 function goNumber(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`json: unsupported value: ${n}`);
