@@ -2,11 +2,10 @@
 // $FAKEDOCKER_HOME under its lock, prints the result, and exits with Docker's exit code.
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { randomInt } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { execute, type ExecuteResult } from './cli/dispatch.js';
+import { execute, executeReadOnly, type ExecuteOptions, type ExecuteResult } from './cli/dispatch.js';
 import { FileStore } from './store/file-store.js';
 import { StateDamagedError } from './store/store.js';
 import { createEnv } from './runtime.js';
@@ -34,8 +33,11 @@ function parseSeed(raw: string | undefined): number | undefined {
   return Number(raw) >>> 0;
 }
 
+// node:tty (and process.stdin/stdout, which load it) costs milliseconds at start-up: asked lazily.
+const isTerminal = (fd: number): boolean => (require('node:tty') as typeof import('node:tty')).isatty(fd);
+
 function readStdin(): string | undefined {
-  if (process.stdin.isTTY) return undefined;
+  if (isTerminal(0)) return undefined;
   try {
     return readFileSync(0, 'utf8');
   } catch {
@@ -43,11 +45,30 @@ function readStdin(): string | undefined {
   }
 }
 
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+/** Writes all of `text` to fd 1 or 2 synchronously; a closed pipe ends the process quietly. */
+function writeAll(fd: number, text: string): void {
+  let buf = Buffer.from(text, 'utf8');
+  let spins = 0;
+  while (buf.length > 0) {
+    try {
+      buf = buf.subarray(nodeFs.writeSync(fd, buf));
+      spins = 0;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (code !== 'EAGAIN' || ++spins > 10_000) return; // as docker's printers, ignore a failed write (a full disk…)
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1); // a full non-blocking pipe
+    }
+  }
+}
+
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
 }
 
 function main(): void {
@@ -74,17 +95,21 @@ function main(): void {
     (argv.includes('build') && argv.includes('-')) || // build -f -
     (argv.includes('prune') && !argv.some((a) => /^-[a-zA-Z]*f[a-zA-Z]*$|^--force$/.test(a))); // the "Are you sure?" answer
   const stdin = wantsStdin ? readStdin() : undefined;
+  const options = (input?: string): ExecuteOptions => ({
+    env,
+    stdin: input,
+    get stdinIsTty() { return isTerminal(0); },
+    get stdoutIsTty() { return isTerminal(1); },
+  });
   const runOnce = (args: string[], input?: string): ExecuteResult =>
-    store.transact((state) => {
-      const initial = state ?? createInitialState(seed ?? randomInt(2 ** 32), now());
-      const r = execute(initial, args, {
-        env,
-        stdin: input,
-        stdinIsTty: !!process.stdin.isTTY,
-        stdoutIsTty: !!process.stdout.isTTY,
-      });
-      return { state: r.state, result: r, changed: r.state !== state };
-    });
+    store.transact(
+      (state) => {
+        const initial = state ?? createInitialState(seed ?? Math.floor(Math.random() * 2 ** 32), now());
+        const r = execute(initial, args, options(input));
+        return { state: r.state, result: r, changed: r.state !== state };
+      },
+      (state) => executeReadOnly(state, args, options(input)),
+    );
   let result: ExecuteResult;
   try {
     result = runOnce(argv, stdin);
@@ -96,9 +121,10 @@ function main(): void {
     process.stderr.write(`fakedocker: ${(e as Error).message}\n`);
     process.exit(1);
   }
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  if (result.interactive && process.stdin.isTTY) {
+  writeAll(1, result.stdout);
+  writeAll(2, result.stderr);
+  if (result.interactive || result.attachedTo) quietOnClosedPipe();
+  if (result.interactive && isTerminal(0)) {
     const session = result.interactive;
     void runInteractiveSession({ run: (args) => runOnce(args) }, session).then((code) => {
       process.exitCode = code;

@@ -77,11 +77,16 @@ class NeedsDraft extends Error {}
 
 export function execute(state: EngineState, argv: string[], opts: ExecuteOptions): ExecuteResult {
   // Fast path: read-only commands run on the state itself, no immer draft (see CommandDef.readOnly).
-  if (state.rng !== null) {
-    const fast = attempt(state, argv, opts, true);
-    if (fast) return fast;
-  }
-  return attempt(state, argv, opts, false)!;
+  return executeReadOnly(state, argv, opts) ?? attempt(state, argv, opts, false)!;
+}
+
+/**
+ * Runs the command only if it leaves the state as it is (a read-only command with nothing due);
+ * otherwise returns undefined without having changed anything. The CLI uses it to answer such
+ * commands without taking the state lock.
+ */
+export function executeReadOnly(state: EngineState, argv: string[], opts: ExecuteOptions): ExecuteResult | undefined {
+  return state.rng !== null ? attempt(state, argv, opts, true) : undefined;
 }
 
 function attempt(state: EngineState, argv: string[], opts: ExecuteOptions, readOnly: boolean): ExecuteResult | undefined {
@@ -214,8 +219,10 @@ function dispatch(d: Daemon, argv: string[], opts: ExecuteOptions, out: (s: stri
     out,
     err,
     stdin: opts.stdin,
-    stdinIsTty: opts.stdinIsTty ?? false,
-    stdoutIsTty: opts.stdoutIsTty ?? false,
+    // Getters: finding out whether a stream is a terminal costs the CLI a module load, and few
+    // commands ask.
+    get stdinIsTty() { return opts.stdinIsTty ?? false; },
+    get stdoutIsTty() { return opts.stdoutIsTty ?? false; },
   };
   if (d.readOnlyAttempt && (!def.readOnly || advanceDue(d))) throw new NeedsDraft();
   advance(d);

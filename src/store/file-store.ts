@@ -31,7 +31,6 @@ export class FileStore implements StateStore {
   }
 
   private acquire(): void {
-    fs.mkdirSync(this.home, { recursive: true });
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
@@ -40,7 +39,12 @@ export class FileStore implements StateStore {
         fs.closeSync(fd);
         return;
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' && attempt === 0) { // first use of this home
+          fs.mkdirSync(this.home, { recursive: true });
+          continue;
+        }
+        if (code !== 'EEXIST') throw e;
       }
       this.breakStaleLock();
       if (Date.now() - started > 120_000) throw new Error(`timed out waiting for the lock ${this.lockFile}`);
@@ -59,18 +63,42 @@ export class FileStore implements StateStore {
   }
 
   private release(): void {
-    fs.rmSync(this.lockFile, { force: true });
+    try {
+      fs.unlinkSync(this.lockFile); // (rmSync is much slower to start: it loads the recursive remover)
+    } catch {
+      // Already broken as stale by another process.
+    }
   }
 
   read(): EngineState | undefined {
-    let text: string;
+    return this.readSnapshot()?.state;
+  }
+
+  /** The state with the identity of the file it came from (see unchanged()). */
+  private readSnapshot(): Snapshot | undefined {
+    let fd: number;
     try {
-      text = fs.readFileSync(this.file, 'utf8');
+      fd = fs.openSync(this.file, 'r');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;
     }
-    return decodeState(text, this.file);
+    try {
+      // fstat and read through one descriptor, so the identity belongs to exactly these bytes.
+      const stamp = fileStamp(fs.fstatSync(fd));
+      return { state: decodeState(fs.readFileSync(fd, 'utf8'), this.file), stamp };
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** True while state.json is still the file a snapshot was read from (writes replace it by rename). */
+  private unchanged(snapshot: Snapshot): boolean {
+    try {
+      return fileStamp(fs.statSync(this.file)) === snapshot.stamp;
+    } catch {
+      return false;
+    }
   }
 
   private write(state: EngineState): void {
@@ -85,10 +113,26 @@ export class FileStore implements StateStore {
     fs.renameSync(tmp, this.file);
   }
 
-  transact<T>(update: (state: EngineState | undefined) => { state: EngineState; result: T; changed: boolean }): T {
+  /**
+   * `tryWithoutLock` may answer from the current state without the lock (a read-only command: it
+   * returns undefined when it would change something); then the update runs under the lock, on
+   * the state already read if no one replaced the file meanwhile.
+   */
+  transact<T>(
+    update: (state: EngineState | undefined) => { state: EngineState; result: T; changed: boolean },
+    tryWithoutLock?: (state: EngineState) => T | undefined,
+  ): T {
+    let early: Snapshot | undefined;
+    if (tryWithoutLock) {
+      early = this.readSnapshot();
+      if (early) {
+        const answer = tryWithoutLock(early.state);
+        if (answer !== undefined) return answer;
+      }
+    }
     this.acquire();
     try {
-      const current = this.read();
+      const current = early && this.unchanged(early) ? early.state : this.read();
       const r = update(current);
       if (r.changed || current === undefined) this.write(r.state);
       return r.result;
@@ -96,4 +140,13 @@ export class FileStore implements StateStore {
       this.release();
     }
   }
+}
+
+interface Snapshot {
+  state: EngineState;
+  stamp: string;
+}
+
+function fileStamp(st: fs.Stats): string {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 }

@@ -3,8 +3,15 @@
 import type { EngineState } from '../engine/state.js';
 
 export interface StateStore {
-  /** Runs `update` on the current state under an exclusive lock and saves what it returns. */
-  transact<T>(update: (state: EngineState | undefined) => { state: EngineState; result: T; changed: boolean }): T;
+  /**
+   * Runs `update` on the current state under an exclusive lock and saves what it returns. A store
+   * may first offer the state to `tryWithoutLock` (used for read-only commands), whose defined
+   * answer is returned as it is.
+   */
+  transact<T>(
+    update: (state: EngineState | undefined) => { state: EngineState; result: T; changed: boolean },
+    tryWithoutLock?: (state: EngineState) => T | undefined,
+  ): T;
 }
 
 export class StateDamagedError extends Error {

@@ -157,6 +157,48 @@ describe('FileStore', () => {
     expect(readFileSync(file, 'utf8')).toBe('garbage');
   });
 
+  it('an answer without the lock is used as it is; otherwise the update runs under the lock', () => {
+    const dir = tempDir();
+    const store = new FileStore(dir);
+    store.transact(increment());
+    let updates = 0;
+    const answer = store.transact(() => { updates++; return { state: createInitialState(1, 0), result: 'locked', changed: true }; }, (s) => `seen ${s.nextPid}`);
+    expect(answer).toBe(`seen ${read(store)!.nextPid}`);
+    expect(updates).toBe(0);
+  });
+
+  it('a state replaced between the lock-free read and the lock is read again', () => {
+    const dir = tempDir();
+    const store = new FileStore(dir);
+    const first = store.transact(increment());
+    const result = store.transact(increment(10), () => {
+      new FileStore(dir).transact(increment(100)); // another process writes meanwhile
+      return undefined; // the command turns out to change something
+    });
+    expect(result).toBe(first + 110);
+    expect(read(store)!.nextPid).toBe(first + 110);
+  });
+
+  it('the CLI answers read-only commands while another process holds the lock, and changes wait for it', async () => {
+    const dir = tempDir();
+    expect((await runCli(['run', '-d', '--name', 'one', 'busybox', 'sleep', '1000'], dir)).code).toBe(0);
+    const lock = path.join(dir, 'state.lock');
+    writeFileSync(lock, String(process.pid)); // held by a live process: this test
+    try {
+      const ps = await runCli(['ps', '--format', '{{.Names}}'], dir);
+      expect(ps).toMatchObject({ code: 0, stdout: 'one\n', stderr: '' });
+      let done = false;
+      const run = runCli(['run', '-d', '--name', 'two', 'busybox', 'sleep', '1000'], dir).then((r) => { done = true; return r; });
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(done).toBe(false);
+      rmSync(lock);
+      expect((await run).code).toBe(0);
+    } finally {
+      rmSync(lock, { force: true });
+    }
+    expect((await runCli(['ps', '--format', '{{.Names}}'], dir)).stdout).toBe('two\none\n');
+  }, 60_000);
+
   it('8 processes running `docker run -d` in loops concurrently lose no container', async () => {
     const dir = tempDir();
     const PROCS = 8;
