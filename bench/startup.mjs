@@ -31,11 +31,11 @@ const env0 = { FAKEDOCKER_HOME: empty, FAKEDOCKER_SEED: '1' };
 const env1k = { FAKEDOCKER_HOME: full, FAKEDOCKER_SEED: '1' };
 // The 1,000 containers are made in-process with the library (the same engine), then saved as
 // the CLI's state file.
-const { createDocker } = await import(join(root, 'dist', 'src', 'index.js'));
+const { createDocker, encodeStateFile } = await import(join(root, 'dist', 'src', 'index.js'));
 const docker = createDocker({ seed: 1 });
 docker.run(['pull', 'busybox']);
 for (let i = 0; i < 1000; i++) docker.run(['run', '-d', 'busybox', 'sleep', '100000']);
-writeFileSync(join(full, 'state.json'), JSON.stringify(docker.snapshot()));
+writeFileSync(join(full, 'state.json'), encodeStateFile(docker.snapshot()));
 execFileSync(bin, ['pull', 'busybox'], { env: { ...process.env, ...env0 }, stdio: 'ignore' });
 time(bin, ['ps', '-a'], env1k); // warm the file cache
 

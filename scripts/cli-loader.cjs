@@ -9,7 +9,8 @@ const Module = require('node:module');
 
 const file = path.join(__dirname, 'cli-main.cjs');
 const cacheFile = `${file}.v8cache`;
-const source = fs.readFileSync(file, 'utf8');
+// ASCII only (scripts/build.mjs checks): Latin-1 decoding gives the same text, much faster.
+const source = fs.readFileSync(file, 'latin1');
 let cachedData;
 try {
   cachedData = fs.readFileSync(cacheFile);

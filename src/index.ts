@@ -11,6 +11,8 @@ import { BrowserStore, type BrowserStoreOptions, type StorageLike } from './stor
 import { CommandLineError, splitCommandLine, toArgv } from './quiz/command-line.js';
 
 export { MemoryStore, StateDamagedError, decodeState, BrowserStore, CommandLineError, splitCommandLine, toArgv };
+/** The CLI's state.json text (encode) and its reader, which also takes a plain JSON snapshot. */
+export { encodeStateFile, decodeStateFile } from './store/state-file.js';
 export type { StateStore, BrowserStoreOptions, StorageLike, EngineState };
 export { expectContainer, expectNoContainer, expectImage, explain, explainCommand, type Check, type ContainerCheck, type ContainerExpectation, type Explanation, type ExplainedPart } from './quiz/index.js';
 

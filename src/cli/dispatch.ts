@@ -13,6 +13,7 @@ import { FlagError, HelpRequested, parseFlags } from './flags.js';
 import { flagSpecs, hasHelp, helpText, usageLine } from './help.js';
 import { findCommand, GROUPS } from '../commands/registry.js';
 import { CLIENT_VERSION_LINE } from '../commands/system/version.js';
+import { StateDamagedError } from '../store/store.js';
 
 setAutoFreeze(false);
 
@@ -136,6 +137,9 @@ function removeStoppedAutoRemove(d: Daemon): void {
 }
 
 function reportError(e: unknown, err: (s: string) => void): number {
+  // A stored container record found damaged while the command runs: the store reports it, and
+  // nothing is saved.
+  if (e instanceof StateDamagedError) throw e;
   if (e instanceof CliError) { err(`${e.message}\n`); return e.exitCode; }
   if (e instanceof DaemonError) { err(`Error response from daemon: ${e.message}\n`); return 1; }
   const msg = e instanceof Error ? e.message : String(e);
@@ -224,8 +228,11 @@ function dispatch(d: Daemon, argv: string[], opts: ExecuteOptions, out: (s: stri
     get stdinIsTty() { return opts.stdinIsTty ?? false; },
     get stdoutIsTty() { return opts.stdoutIsTty ?? false; },
   };
-  if (d.readOnlyAttempt && (!def.readOnly || advanceDue(d))) throw new NeedsDraft();
-  advance(d);
+  if (d.readOnlyAttempt) {
+    if (!def.readOnly || advanceDue(d)) throw new NeedsDraft();
+  } else {
+    advance(d); // (with nothing due, as in a read-only attempt, it would change nothing)
+  }
   try {
     const code = def.run(ctx, parsed.positionals) ?? 0;
     if (ctx.attachedTo) attached(ctx.attachedTo, ctx.interactive);

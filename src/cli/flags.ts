@@ -58,7 +58,7 @@ function validate(spec: FlagSpec, value: string): string | undefined {
       if (!value.includes('=')) return 'bad format of filter (expected name=value)';
       return undefined;
     case 'duration':
-      if (!/^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/.test(value) && value !== '0') return `time: invalid duration ${goQuote(value)}`;
+      if (!/^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h))+$/.test(value) && value !== '0') return `time: invalid duration ${goQuote(value)}`;
       return undefined;
     default:
       return undefined;

@@ -6,6 +6,9 @@ import { createRandom, type Random, type RngState } from './rng.js';
 import { rfc3339Nano } from './time.js';
 import { DaemonError, noSuchContainer } from './errors.js';
 import { shortId } from './ids.js';
+import { viewsOf, type ContainerView } from './containers/view.js';
+
+const EVENTS_KEPT = 256;
 
 export class Daemon {
   readonly random: Random;
@@ -44,7 +47,8 @@ export class Daemon {
   event(type: string, action: string, id: string, attributes: Record<string, string>): void {
     const ev: EventRecord = { time: this.timestamp(), type, action, id, attributes };
     this.state.events.push(ev);
-    if (this.state.events.length > 1000) this.state.events.splice(0, this.state.events.length - 1000);
+    // dockerd replays only its last 256 events to `docker events --since` (observed on 28.5.2).
+    if (this.state.events.length > EVENTS_KEPT) this.state.events.splice(0, this.state.events.length - EVENTS_KEPT);
   }
 
   // ---- containers -------------------------------------------------------------------------
@@ -53,16 +57,26 @@ export class Daemon {
     return Object.values(this.state.containers);
   }
 
+  /** The listing views of all containers (no container record is opened for them). */
+  containerViews(): ContainerView[] {
+    return viewsOf(this.state.containers);
+  }
+
+  containerById(id: string): ContainerRecord | undefined {
+    return Object.hasOwn(this.state.containers, id) ? this.state.containers[id] : undefined;
+  }
+
   /** Docker's lookup order: full ID, exact name, then unique ID prefix. */
   findContainer(ref: string): ContainerRecord | undefined {
-    const byId = this.state.containers[ref];
+    const byId = this.containerById(ref);
     if (byId) return byId;
     const name = ref.startsWith('/') ? ref.slice(1) : ref;
-    for (const c of this.containerList()) if (c.name === name) return c;
+    const views = this.containerViews();
+    for (const v of views) if (v.name === name) return this.containerById(v.id);
     if (ref === '' || !/^[a-f0-9]+$/.test(ref)) return undefined;
-    const matches = this.containerList().filter((c) => c.id.startsWith(ref));
+    const matches = views.filter((v) => v.id.startsWith(ref));
     if (matches.length > 1) throw new DaemonError(`Multiple IDs found with provided prefix: ${ref}`, 'invalid');
-    return matches[0];
+    return matches.length ? this.containerById(matches[0].id) : undefined;
   }
 
   getContainer(ref: string): ContainerRecord {

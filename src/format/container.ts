@@ -1,7 +1,7 @@
 // The ps formatter context: the fields `docker ps --format` can use, computed like docker/cli's
 // ContainerContext, and the daemon-side Status string.
 import type { Daemon } from '../engine/daemon.js';
-import type { ContainerRecord } from '../engine/state.js';
+import { viewNetworkNames, type ContainerView, type ListedState } from '../engine/containers/view.js';
 import { humanDuration, humanSizeWithPrecision } from './units.js';
 import { goQuote, ellipsis } from './strings.js';
 import { apiPorts, displayablePorts } from './ports.js';
@@ -18,8 +18,7 @@ export const CONTAINER_HEADERS: Record<string, string> = {
 };
 
 /** moby's State.String(): "Up 3 seconds", "Exited (0) 2 minutes ago", "Created"… */
-export function containerStatus(c: ContainerRecord, nowMs: number): string {
-  const s = c.state;
+export function containerStatus(s: ListedState, nowMs: number): string {
   if (s.Running) {
     if (s.Paused) return `Up ${humanDuration(nowMs - parseTime(s.StartedAt))} (Paused)`;
     if (s.Restarting) return `Restarting (${s.ExitCode}) ${humanDuration(nowMs - parseTime(s.FinishedAt))} ago`;
@@ -32,7 +31,7 @@ export function containerStatus(c: ContainerRecord, nowMs: number): string {
   return `Exited (${s.ExitCode}) ${humanDuration(nowMs - parseTime(s.FinishedAt))} ago`;
 }
 
-export function commandString(c: ContainerRecord): string {
+export function commandString(c: { path: string; args: string[] }): string {
   const args = c.args.map((a) => (a.includes(' ') ? `'${a}'` : a));
   return args.length ? `${c.path} ${args.join(' ')}` : c.path;
 }
@@ -41,19 +40,19 @@ export function commandString(c: ContainerRecord): string {
 const refLookups = new WeakMap<Daemon, Map<string, string | undefined>>();
 
 /** Config.Image as the daemon reports it: the typed ref, or the image ID if the ref moved. */
-export function reportedImage(d: Daemon, c: ContainerRecord): string {
+export function reportedImage(d: Daemon, c: { image: string; imageId: string }): string {
   let memo = refLookups.get(d);
   if (!memo) refLookups.set(d, (memo = new Map()));
-  let currentId = memo.get(c.config.Image);
-  if (!memo.has(c.config.Image)) {
+  let currentId = memo.get(c.image);
+  if (!memo.has(c.image)) {
     try {
-      currentId = findImage(d, c.config.Image)?.id;
+      currentId = findImage(d, c.image)?.id;
     } catch {
       currentId = undefined;
     }
-    memo.set(c.config.Image, currentId);
+    memo.set(c.image, currentId);
   }
-  return currentId === c.imageId ? c.config.Image : c.imageId;
+  return currentId === c.imageId ? c.image : c.imageId;
 }
 
 const displayMemo = new Map<string, string>();
@@ -81,22 +80,14 @@ function truncatedImage(image: string, imageId: string): string {
   }
 }
 
-/** Network names; a never-started container is on its network mode's network already. */
-function networkNames(c: ContainerRecord): string[] {
-  const names = Object.keys(c.endpoints).sort();
-  if (names.length || c.networksConfigured) return names;
-  const mode = c.hostConfig.NetworkMode === 'default' ? 'bridge' : c.hostConfig.NetworkMode;
-  return mode.startsWith('container:') ? [] : [mode];
-}
-
 export interface ContainerContextOptions {
   trunc: boolean;
   nowMs: number;
   size?: { rw: number; rootFs: number };
 }
 
-export function containerContext(d: Daemon, c: ContainerRecord, o: ContainerContextOptions) {
-  const labels = c.config.Labels ?? {};
+export function containerContext(d: Daemon, c: ContainerView, o: ContainerContextOptions) {
+  const labels = c.labels;
   return {
     ID: () => (o.trunc ? c.id.slice(0, 12) : c.id),
     Image: () => displayImage(reportedImage(d, c), c.imageId, o.trunc),
@@ -105,7 +96,7 @@ export function containerContext(d: Daemon, c: ContainerRecord, o: ContainerCont
     RunningFor: () => `${humanDuration(o.nowMs - parseTime(c.created))} ago`,
     Ports: () => displayablePorts(apiPorts(c.ports)),
     State: () => c.state.Status,
-    Status: () => containerStatus(c, o.nowMs),
+    Status: () => containerStatus(c.state, o.nowMs),
     Size: () => {
       if (!o.size) return '0B';
       const rw = humanSizeWithPrecision(o.size.rw, 3);
@@ -115,7 +106,7 @@ export function containerContext(d: Daemon, c: ContainerRecord, o: ContainerCont
     Labels: () => Object.keys(labels).sort().map((k) => `${k}=${labels[k]}`).join(','),
     Label: (name: string) => labels[name] ?? '',
     Mounts: () => c.mounts.map((m) => (m.Type === 'volume' ? m.Name ?? '' : m.Source)).map((n) => (o.trunc ? ellipsis(n, 15) : n)).join(','),
-    Networks: () => networkNames(c).join(','),
+    Networks: () => viewNetworkNames(c).join(','),
     LocalVolumes: () => String(c.mounts.filter((m) => m.Type === 'volume' && (m.Driver ?? 'local') === 'local').length),
     Platform: () => null,
   };

@@ -1,6 +1,6 @@
 // Adapter between Docker's formatters and the Go template engine (./template/): Docker's function
 // map, header mode, and a fast path for the common "{{.Field}}\t{{.Other}}" templates.
-import { dockerFuncs, executeTemplate, parseGoTemplate } from './template-bridge.js';
+import { dockerFuncs, executeTemplate, parseGoTemplate, type GoTemplate } from './template-bridge.js';
 
 export interface CompiledTemplate {
   execute(data: object): string;
@@ -30,8 +30,10 @@ export function labelHeader(name: string): string {
 }
 
 export function compileGoTemplate(text: string, typeName: string): CompiledTemplate {
-  const full = parseGoTemplate(text, dockerFuncs);
   if (SIMPLE.test(text)) {
+    // Text and plain fields always parse; the Go engine is only needed for a missing field's error.
+    let parsed: GoTemplate | undefined;
+    const full = () => (parsed ??= parseGoTemplate(text, dockerFuncs));
     const pieces: (string | { field: string })[] = [];
     let last = 0;
     for (const m of text.matchAll(FIELD)) {
@@ -45,7 +47,7 @@ export function compileGoTemplate(text: string, typeName: string): CompiledTempl
         let s = '';
         for (const p of pieces) {
           if (typeof p === 'string') { s += p; continue; }
-          if (!(p.field in data)) return executeTemplate(full, data, typeName); // for Docker's exact error
+          if (!(p.field in data)) return executeTemplate(full(), data, typeName); // for Docker's exact error
           s += stringify(fieldValue(data, p.field));
         }
         return s;
@@ -57,6 +59,7 @@ export function compileGoTemplate(text: string, typeName: string): CompiledTempl
       },
     };
   }
+  const full = parseGoTemplate(text, dockerFuncs);
   return {
     execute: (data) => executeTemplate(full, data, typeName),
     header: (headers) => executeTemplate(full, headerObject(headers), 'map[string]string', true),

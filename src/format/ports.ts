@@ -31,6 +31,7 @@ function cmp(a: string | number, b: string | number): number {
 }
 
 export function displayablePorts(ports: ApiPort[]): string {
+  if (ports.length === 0) return ''; // most rows of a listing
   const sorted = ports.slice().sort((a, b) =>
     cmp(a.PrivatePort, b.PrivatePort) || cmp(a.IP ?? '', b.IP ?? '') || cmp(a.PublicPort ?? 0, b.PublicPort ?? 0) || cmp(a.Type, b.Type));
   interface Group { first: number; last: number; firstPublic: number; lastPublic: number; }

@@ -38,15 +38,17 @@ function isWide(cp: number): boolean {
 export function tabwrite(text: string, opts: TabwriterOptions = TABLE_OPTIONS): string {
   const endsWithNewline = text.endsWith('\n');
   const lines = (endsWithNewline ? text.slice(0, -1) : text).split('\n').map((l) => l.split('\t'));
+  // One check for the whole text: then every cell's width is its length.
+  const width = NON_ASCII.test(text) ? displayWidth : asciiWidth;
   const widths: number[][] = lines.map(() => []);
-  formatColumns(lines, widths, 0, 0, lines.length, opts);
+  formatColumns(lines, widths, 0, 0, lines.length, opts, width);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const cells = lines[i];
     let s = '';
     for (let j = 0; j < cells.length; j++) {
       const cell = cells[j];
-      if (j < cells.length - 1) s += cell + ' '.repeat(Math.max(0, widths[i][j] - displayWidth(cell)));
+      if (j < cells.length - 1) s += cell + spaces(widths[i][j] - width(cell));
       else s += cell;
     }
     out.push(s);
@@ -54,24 +56,32 @@ export function tabwrite(text: string, opts: TabwriterOptions = TABLE_OPTIONS): 
   return out.join('\n') + (endsWithNewline ? '\n' : '');
 }
 
-function formatColumns(lines: string[][], widths: number[][], col: number, start: number, end: number, opts: TabwriterOptions): void {
+function asciiWidth(s: string): number {
+  return s.length;
+}
+
+const padding: string[] = [];
+
+function spaces(n: number): string {
+  if (n <= 0) return '';
+  return (padding[n] ??= ' '.repeat(n));
+}
+
+function formatColumns(lines: string[][], widths: number[][], col: number, start: number, end: number, opts: TabwriterOptions, width: (s: string) => number): void {
   let i = start;
   while (i < end) {
     // Only cells that are tab-terminated (not the last on their line) belong to a column.
     if (lines[i].length - 1 <= col) { i++; continue; }
     let j = i;
-    let width = opts.minWidth - opts.padding;
-    let discardable = true;
+    let widest = opts.minWidth - opts.padding;
     while (j < end && lines[j].length - 1 > col) {
-      const w = displayWidth(lines[j][col]);
-      if (w > width) width = w;
-      if (w > 0) discardable = false;
+      const w = width(lines[j][col]);
+      if (w > widest) widest = w;
       j++;
     }
-    void discardable;
-    const colWidth = Math.max(width + opts.padding, opts.minWidth);
+    const colWidth = Math.max(widest + opts.padding, opts.minWidth);
     for (let k = i; k < j; k++) widths[k][col] = colWidth;
-    formatColumns(lines, widths, col + 1, i, j, opts);
+    formatColumns(lines, widths, col + 1, i, j, opts, width);
     i = j;
   }
 }

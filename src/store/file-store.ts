@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EngineState } from '../engine/state.js';
-import { decodeState, type StateStore } from './store.js';
+import type { StateStore } from './store.js';
+import { decodeStateFile, encodeStateFile } from './state-file.js';
 
 const STALE_LOCK_MS = 30_000;
 
@@ -86,7 +87,7 @@ export class FileStore implements StateStore {
     try {
       // fstat and read through one descriptor, so the identity belongs to exactly these bytes.
       const stamp = fileStamp(fs.fstatSync(fd));
-      return { state: decodeState(fs.readFileSync(fd, 'utf8'), this.file), stamp };
+      return { state: decodeStateFile(fs.readFileSync(fd), this.file), stamp };
     } finally {
       fs.closeSync(fd);
     }
@@ -105,7 +106,7 @@ export class FileStore implements StateStore {
     const tmp = `${this.file}.${process.pid}.tmp`;
     const fd = fs.openSync(tmp, 'w');
     try {
-      fs.writeSync(fd, JSON.stringify(state));
+      fs.writeSync(fd, encodeStateFile(state));
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

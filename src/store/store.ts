@@ -32,7 +32,7 @@ export class MemoryStore implements StateStore {
   }
 }
 
-/** Parses and sanity-checks a serialised state; throws StateDamagedError. */
+/** Parses and sanity-checks a state serialised as one JSON value; throws StateDamagedError. */
 export function decodeState(text: string, location: string): EngineState {
   let data: unknown;
   try {
@@ -40,6 +40,11 @@ export function decodeState(text: string, location: string): EngineState {
   } catch (e) {
     throw new StateDamagedError(location, `not valid JSON: ${(e as Error).message}`);
   }
+  return validateState(data, location);
+}
+
+/** The checks every decoded state passes before the engine sees it. */
+export function validateState(data: unknown, location: string): EngineState {
   const s = data as EngineState;
   if (!s || typeof s !== 'object' || typeof s.schema !== 'number' || typeof s.containers !== 'object' || typeof s.images !== 'object' || typeof s.networks !== 'object') {
     throw new StateDamagedError(location, 'not a fakedocker state');

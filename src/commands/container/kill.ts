@@ -1,7 +1,7 @@
 import { CliError, type CommandDef } from '../../cli/command.js';
 import { flagString } from '../../cli/command.js';
 import { DaemonError } from '../../engine/errors.js';
-import { parseSignal, signalContainer, finishContainer } from '../../engine/containers/runtime.js';
+import { parseSignal, signalContainer, finishContainer, killEvent } from '../../engine/containers/runtime.js';
 import { forEachContainer } from './multi.js';
 
 export const killCommand: CommandDef = {
@@ -21,12 +21,12 @@ export const killCommand: CommandDef = {
         const sig = parsed.sig;
         if (!c.state.Running || c.state.Restarting) throw new DaemonError(`container ${c.id} is not running`, 'conflict');
         c.manuallyStopped = true;
+        killEvent(ctx.d, c, sig); // logged as the signal is sent, before the exit it causes
         if (c.state.Paused && sig !== 'SIGKILL') return;
         const r = signalContainer(ctx.d, c, sig);
         if (r.ended && c.state.Running && c.process?.exitAtMs !== undefined && c.process.exitAtMs <= ctx.d.now()) {
           finishContainer(ctx.d, c, c.process.exitCode ?? 0, c.process.exitAtMs);
         }
-        ctx.d.event('container', 'kill', c.id, { image: c.config.Image, name: c.name, signal: String(sig) });
       },
       { errorPrefix: (ref) => `cannot kill container: ${ref}: ` },
     );

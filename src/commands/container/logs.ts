@@ -6,10 +6,10 @@ import { DaemonError } from '../../engine/errors.js';
 /** --since/--until: RFC 3339 time, Unix seconds, or a Go duration relative to now. */
 export function parseTimeArg(name: string, value: string, nowMs: number): number {
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-  const dur = /^((?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+)$/.exec(value);
+  const dur = /^((?:\d+(?:\.\d+)?(?:ns|us|\u00b5s|ms|s|m|h))+)$/.exec(value);
   if (dur) {
     let ms = 0;
-    for (const m of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) {
+    for (const m of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|\u00b5s|ms|s|m|h)/g)) {
       const n = Number(m[1]);
       ms += m[2] === 'h' ? n * 3600000 : m[2] === 'm' ? n * 60000 : m[2] === 's' ? n * 1000 : m[2] === 'ms' ? n : n / 1000;
     }

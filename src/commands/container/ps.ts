@@ -30,7 +30,8 @@ export const psCommand: CommandDef = {
     const limit = last > 0 ? last : flagBool(ctx, 'latest') && !ctx.changed.has('last') ? 1 : -1;
     const containers = listContainers(d, { all: flagBool(ctx, 'all'), limit, filters: parseFilters(flagList(ctx, 'filter')) });
     const now = d.now();
-    const rows = containers.map((c) => containerContext(d, c, { trunc: !noTrunc, nowMs: now, size: size ? containerSizes(d, c) : undefined }));
+    // Sizes need the container's layers: only then is the record itself opened.
+    const rows = containers.map((c) => containerContext(d, c, { trunc: !noTrunc, nowMs: now, size: size ? containerSizes(d, d.containerById(c.id)!) : undefined }));
     writeList(ctx, prepared, spec, rows);
   },
 };

@@ -15,6 +15,7 @@ export const runCommand: CommandDef = {
     const d = ctx.d;
     if (options.detach) ctx.out(`${c.id}\n`);
     const logStart = c.logs.length;
+    if (!options.detach) d.event('container', 'attach', c.id, { image: c.config.Image, name: c.name });
     try {
       startContainer(d, c, { stdin: ctx.stdin });
     } catch (e) {

@@ -18,6 +18,7 @@ export const startCommand: CommandDef = {
         const wasRunning = c.state.Running;
         const logStart = c.logs.length;
         if (c.state.Paused) throw new DaemonError('cannot start a paused container, try unpause instead', 'conflict');
+        if (attach) ctx.d.event('container', 'attach', c.id, { image: c.config.Image, name: c.name });
         if (!wasRunning) {
           c.manuallyStopped = false; // restart policies apply again
           startContainer(ctx.d, c, { stdin: ctx.stdin });

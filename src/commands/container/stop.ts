@@ -11,7 +11,6 @@ export const stopCommand: CommandDef = {
     const signal = flagString(ctx, 'signal');
     return forEachContainer(ctx, refs, (c) => {
       stopContainer(ctx.d, c, timeout !== undefined ? Number(timeout) : undefined, signal ? normalizeSignal(signal) : undefined);
-      ctx.d.event('container', 'stop', c.id, { image: c.config.Image, name: c.name });
     });
   },
 };

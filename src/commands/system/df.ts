@@ -9,6 +9,7 @@ import { volumeUsers } from '../../engine/volumes/mounts.js';
 import { volumeSize } from '../../engine/volumes/volumes.js';
 import { chainIds } from '../../format/inspect/paths.js';
 import { CONTAINER_HEADERS, containerContext } from '../../format/container.js';
+import { containerView } from '../../engine/containers/view.js';
 import { IMAGE_HEADERS, imageContext, imageRows } from '../../format/image.js';
 import { humanSize } from '../../format/units.js';
 import type { FormatSpec } from '../../format/render.js';
@@ -113,7 +114,7 @@ function verbose(ctx: CommandContext, d: Daemon, u: DiskUsage): void {
     };
   }));
   ctx.out('\nContainers space usage:\n\n');
-  table(ctx, DF_CONTAINER_TABLE, CONTAINER_HEADERS, u.containers.map(({ c, rw }) => containerContext(d, c, { trunc: true, nowMs: now, size: { rw, rootFs: 0 } })));
+  table(ctx, DF_CONTAINER_TABLE, CONTAINER_HEADERS, u.containers.map(({ c, rw }) => containerContext(d, containerView(c), { trunc: true, nowMs: now, size: { rw, rootFs: 0 } })));
   ctx.out('\nLocal Volumes space usage:\n\n');
   table(ctx, DF_VOLUME_TABLE, { Name: 'VOLUME NAME', Links: 'LINKS', Size: 'SIZE' }, u.volumes.map((x) => ({
     Name: () => x.v.name,

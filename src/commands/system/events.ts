@@ -37,10 +37,10 @@ function totalNanos(t: EventTime): bigint {
  * ("1795832882", "1795832882.5"), or an RFC 3339-like date; returned in nanoseconds.
  */
 export function parseEventTimestamp(value: string, nowMs: number): bigint {
-  const dur = /^((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/.exec(value);
+  const dur = /^((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|ms|s|m|h))+$/.exec(value);
   if (dur && value !== '0') {
     let ms = 0;
-    for (const part of value.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)) {
+    for (const part of value.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h)/g)) {
       const mult: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
       ms += Number(part[1]) * mult[part[2]];
     }

@@ -102,7 +102,7 @@ function goDuration(ns: number): string {
 
 function parseDurationNs(v: string): number {
   let total = 0;
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
+  const re = /(\d+(?:\.\d+)?)(ns|us|\u00b5s|ms|s|m|h)/g;
   let m;
   while ((m = re.exec(v))) {
     const n = Number(m[1]);

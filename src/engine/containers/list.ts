@@ -1,6 +1,7 @@
 // The daemon's container listing: default set, filters, -n/-l limits, newest first.
 import type { Daemon } from '../daemon.js';
-import type { ContainerRecord, ImageRecord } from '../state.js';
+import type { ImageRecord } from '../state.js';
+import type { ContainerView } from './view.js';
 import { DaemonError } from '../errors.js';
 import { goRegexp, validateFilterKeys, type Filters } from '../filters.js';
 import { findImage } from '../images/resolve.js';
@@ -36,7 +37,8 @@ function imageAncestry(d: Daemon, imageId: string): Set<string> {
   return ids;
 }
 
-export function listContainers(d: Daemon, opts: ListOptions): ContainerRecord[] {
+/** The containers `docker ps` shows, as listing views (see view.ts). */
+export function listContainers(d: Daemon, opts: ListOptions): ContainerView[] {
   const f = opts.filters;
   validateFilterKeys(f, PS_FILTER_KEYS);
   for (const v of f.get('status') ?? []) {
@@ -63,8 +65,8 @@ export function listContainers(d: Daemon, opts: ListOptions): ContainerRecord[] 
   });
   const all = opts.all || f.has('status') || opts.limit > 0;
 
-  const sorted = d.containerList().slice().sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0));
-  const out: ContainerRecord[] = [];
+  const sorted = d.containerViews().slice().sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0));
+  const out: ContainerView[] = [];
   for (const c of sorted) {
     if (!all && !c.state.Running) continue;
     if (nameRes.length && !nameRes.some((re) => re.test(`/${c.name}`) || re.test(c.name))) continue;
@@ -78,7 +80,7 @@ export function listContainers(d: Daemon, opts: ListOptions): ContainerRecord[] 
     const labels = f.get('label');
     if (labels && !labels.every((l) => {
       const eq = l.indexOf('=');
-      return eq < 0 ? l in c.config.Labels : c.config.Labels[l.slice(0, eq)] === l.slice(eq + 1);
+      return eq < 0 ? Object.hasOwn(c.labels, l) : c.labels[l.slice(0, eq)] === l.slice(eq + 1);
     })) continue;
     if (before && !(parseTime(c.created) < parseTime(before.created))) continue;
     if (since && !(parseTime(c.created) > parseTime(since.created))) continue;
@@ -89,12 +91,12 @@ export function listContainers(d: Daemon, opts: ListOptions): ContainerRecord[] 
     const vols = f.get('volume');
     if (vols && !c.mounts.some((m) => vols.includes(m.Name ?? '') || vols.includes(m.Source) || vols.includes(m.Destination))) continue;
     const nets = f.get('network');
-    if (nets && !Object.entries(c.endpoints).some(([name, ep]) => nets.some((n) => n === name || (n.length > 0 && ep.networkId.startsWith(n))))) continue;
+    if (nets && !Object.entries(c.endpoints).some(([name, networkId]) => nets.some((n) => n === name || (n.length > 0 && networkId.startsWith(n))))) continue;
     if (publish.length && !publish.some((p) => Object.entries(c.ports).some(([key, bindings]) => {
       const proto = key.split('/')[1];
       return proto === p.proto && (bindings ?? []).some((b) => Number(b.HostPort) >= p.from && Number(b.HostPort) <= p.to);
     }))) continue;
-    if (expose.length && !expose.some((p) => Object.keys(c.config.ExposedPorts ?? {}).some((key) => {
+    if (expose.length && !expose.some((p) => c.exposedPorts.some((key) => {
       const [port, proto] = key.split('/');
       return proto === p.proto && Number(port) >= p.from && Number(port) <= p.to;
     }))) continue;

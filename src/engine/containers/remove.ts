@@ -1,7 +1,7 @@
 import type { Daemon } from '../daemon.js';
 import type { ContainerRecord } from '../state.js';
 import { DaemonError } from '../errors.js';
-import { finishContainer } from './runtime.js';
+import { finishContainer, killEvent } from './runtime.js';
 
 /** `docker rm`: refuses running/paused containers unless forced (then SIGKILL first). */
 export function removeContainer(d: Daemon, c: ContainerRecord, typedName: string, opts: { force: boolean; volumes: boolean }): void {
@@ -12,6 +12,7 @@ export function removeContainer(d: Daemon, c: ContainerRecord, typedName: string
     throw new DaemonError(`cannot remove container "${typedName}": container is running: stop the container before removing or force remove`, 'conflict');
   }
   if (c.state.Running) {
+    killEvent(d, c, 'SIGKILL');
     finishContainer(d, c, 137, d.now());
   }
   removeContainerRecord(d, c, opts.volumes);

@@ -246,8 +246,12 @@ export function startContainer(d: Daemon, c: ContainerRecord, opts: { stdin?: st
   d.event('container', 'start', c.id, { image: c.config.Image, name: c.name });
 }
 
-/** Marks the main process as ended at `atMs` with `code`; releases ports and network. */
-export function finishContainer(d: Daemon, c: ContainerRecord, code: number, atMs: number): void {
+/**
+ * Marks the main process as ended at `atMs` with `code`; releases ports and network. `stopped`:
+ * ended by `docker stop`/`restart`, whose "stop" event dockerd logs between the network
+ * disconnect and "die".
+ */
+export function finishContainer(d: Daemon, c: ContainerRecord, code: number, atMs: number, stopped = false): void {
   c.state = {
     ...c.state,
     Status: 'exited', Running: false, Paused: false, Restarting: false, Pid: 0, ExitCode: code,
@@ -256,7 +260,13 @@ export function finishContainer(d: Daemon, c: ContainerRecord, code: number, atM
   c.process = undefined;
   c.ports = {};
   releaseEndpoints(d, c);
+  if (stopped) d.event('container', 'stop', c.id, { image: c.config.Image, name: c.name });
   d.event('container', 'die', c.id, { exitCode: String(code), image: c.config.Image, name: c.name });
+}
+
+/** The "kill" event dockerd logs for each signal it sends (the signal as a number). */
+export function killEvent(d: Daemon, c: ContainerRecord, sig: string): void {
+  d.event('container', 'kill', c.id, { image: c.config.Image, name: c.name, signal: String(signalNumber(sig)) });
 }
 
 function shouldRestart(c: ContainerRecord, code: number): boolean {
@@ -276,13 +286,7 @@ function shouldRestart(c: ContainerRecord, code: number): boolean {
 /** Whether advance() would change anything now (a process due to exit, a restart due). */
 export function advanceDue(d: Daemon): boolean {
   const now = d.now();
-  for (const c of d.containerList()) {
-    if (c.state.Restarting) return true;
-    if (c.state.Paused) continue;
-    const exitAt = c.process?.exitAtMs;
-    if (c.state.Running && exitAt !== undefined && exitAt <= now) return true;
-  }
-  return false;
+  return d.containerViews().some((v) => v.dueAtMs !== undefined && v.dueAtMs <= now);
 }
 
 /**
@@ -369,7 +373,10 @@ export function signalContainer(d: Daemon, c: ContainerRecord, sig: string): { e
   return { ended: true, reaction };
 }
 
-/** `docker stop`: StopSignal, wait up to the timeout, then SIGKILL. Returns false if not running. */
+/**
+ * `docker stop`: StopSignal, wait up to the timeout, then SIGKILL. Returns false if not running.
+ * Events as dockerd logs them: [unpause,] kill <signal>, [kill 9,] network disconnect, stop, die.
+ */
 export function stopContainer(d: Daemon, c: ContainerRecord, timeoutSec?: number, signal?: string): boolean {
   c.manuallyStopped = true;
   if (c.state.Restarting) {
@@ -377,28 +384,29 @@ export function stopContainer(d: Daemon, c: ContainerRecord, timeoutSec?: number
     return true;
   }
   if (!c.state.Running) return false;
-  if (c.state.Paused) { c.state.Paused = false; c.state.Status = 'running'; }
-  const sig = signal ?? c.config.StopSignal ?? 'SIGTERM';
+  if (c.state.Paused) unpauseContainer(d, c);
+  const sig = normalizeSignal(signal ?? c.config.StopSignal ?? 'SIGTERM') ?? 'SIGTERM';
   const timeout = timeoutSec ?? c.config.StopTimeout ?? 10;
   const proc = c.process;
   const now = d.now();
+  killEvent(d, c, sig);
   // A process that ends by itself before the deadline ends first.
   if (proc?.exitAtMs !== undefined && (timeout < 0 || proc.exitAtMs <= now + timeout * 1000)) {
     d.wait(proc.exitAtMs - now);
-    finishContainer(d, c, proc.exitCode ?? 0, Math.max(proc.exitAtMs, now));
+    finishContainer(d, c, proc.exitCode ?? 0, Math.max(proc.exitAtMs, now), true);
     return true;
   }
-  const normalized = normalizeSignal(sig) ?? 'SIGTERM';
-  const r = signalContainer(d, c, normalized);
+  const r = signalContainer(d, c, sig);
   if (r.ended && c.process?.exitAtMs !== undefined) {
     const at = c.process.exitAtMs;
     d.wait(at - now);
-    finishContainer(d, c, c.process.exitCode ?? 0, at);
+    finishContainer(d, c, c.process.exitCode ?? 0, at, true);
     return true;
   }
   if (!c.state.Running) return true;
   d.wait(Math.max(0, timeout) * 1000);
-  finishContainer(d, c, 137, d.now());
+  killEvent(d, c, 'SIGKILL');
+  finishContainer(d, c, 137, d.now(), true);
   return true;
 }
 

@@ -248,7 +248,7 @@ export function pruneNetworks(d: Daemon, f: Filters): string[] {
 export function untilFilter(d: Daemon, values: string[] | undefined): number | undefined {
   if (!values || values.length === 0) return undefined;
   const v = values[0];
-  const dur = /^(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)$/.exec(v);
+  const dur = /^(\d+(?:\.\d+)?)(ns|us|\u00b5s|ms|s|m|h)$/.exec(v);
   if (dur) {
     const mult: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
     return d.now() - Number(dur[1]) * mult[dur[2]];

@@ -1,0 +1,113 @@
+// The listing view of a container, as dockerd keeps one per container (moby's container.Snapshot
+// in its in-memory view DB) so that `docker ps` never has to open the containers themselves.
+// Here it lets a stored daemon be listed without decoding every container record: the file
+// store keeps the views beside the records and decodes a record only when something needs it.
+import { isDraft } from 'immer';
+import type { ContainerRecord, ContainerStateRecord, MountRecord, PortBinding } from '../state.js';
+
+/** The parts of a container's state a listing shows. */
+export type ListedState = Pick<ContainerStateRecord, 'Status' | 'Running' | 'Paused' | 'Restarting' | 'Dead' | 'ExitCode' | 'StartedAt' | 'FinishedAt'>;
+
+export interface ContainerView {
+  id: string;
+  name: string;
+  created: string;
+  /** Config.Image as typed, and the image it resolved to. */
+  image: string;
+  imageId: string;
+  path: string;
+  args: string[];
+  labels: Record<string, string>;
+  state: ListedState;
+  /** Runtime port map (NetworkSettings.Ports). */
+  ports: Record<string, PortBinding[] | null>;
+  exposedPorts: string[];
+  mounts: MountRecord[];
+  /** Network name → network ID, for the networks the container has endpoints on. */
+  endpoints: Record<string, string>;
+  networkMode: string;
+  networksConfigured: boolean;
+  /**
+   * When the daemon next has work for this container without being asked (its process ends, a
+   * restart back-off ends): 0 for "now", absent for never.
+   */
+  dueAtMs?: number;
+}
+
+const views = new WeakMap<ContainerRecord, ContainerView>();
+
+/** The view of a record, computed once per record object (records change by replacement). */
+export function containerView(c: ContainerRecord): ContainerView {
+  let v = views.get(c);
+  if (!v) {
+    v = computeView(c);
+    // Drafts change in place while a command runs: only settled records are remembered.
+    if (!isDraft(c)) views.set(c, v);
+  }
+  return v;
+}
+
+function computeView(c: ContainerRecord): ContainerView {
+  const endpoints: Record<string, string> = {};
+  for (const [name, ep] of Object.entries(c.endpoints)) endpoints[name] = ep.networkId;
+  const v: ContainerView = {
+    id: c.id,
+    name: c.name,
+    created: c.created,
+    image: c.config.Image,
+    imageId: c.imageId,
+    path: c.path,
+    args: c.args,
+    labels: c.config.Labels ?? {},
+    state: {
+      Status: c.state.Status, Running: c.state.Running, Paused: c.state.Paused, Restarting: c.state.Restarting,
+      Dead: c.state.Dead, ExitCode: c.state.ExitCode, StartedAt: c.state.StartedAt, FinishedAt: c.state.FinishedAt,
+    },
+    ports: c.ports,
+    exposedPorts: Object.keys(c.config.ExposedPorts ?? {}),
+    mounts: c.mounts,
+    endpoints,
+    networkMode: c.hostConfig.NetworkMode,
+    networksConfigured: c.networksConfigured ?? false,
+  };
+  const due = dueAt(c);
+  if (due !== undefined) v.dueAtMs = due;
+  return v;
+}
+
+/** See ContainerView.dueAtMs: what advance() would act on (kept in step with it). */
+function dueAt(c: ContainerRecord): number | undefined {
+  if (c.state.Restarting) return 0;
+  if (c.state.Paused || !c.state.Running) return undefined;
+  return c.process?.exitAtMs;
+}
+
+/** Network names as `ps` shows them; a never-started container is on its network mode's network. */
+export function viewNetworkNames(v: ContainerView): string[] {
+  const names = Object.keys(v.endpoints).sort();
+  if (names.length || v.networksConfigured) return names;
+  const mode = v.networkMode === 'default' ? 'bridge' : v.networkMode;
+  return mode.startsWith('container:') ? [] : [mode];
+}
+
+// ---- views that came with a stored state -----------------------------------------------------
+
+const storedViews = new WeakMap<object, ContainerView[]>();
+
+/**
+ * Registers the views stored with a decoded state for its `containers` object. They stay valid
+ * for exactly that object: a command that changes containers works on a new one (immer never
+ * changes the base state), which then has no stored views and computes its own.
+ */
+export function attachStoredViews(containers: object, list: ContainerView[]): void {
+  storedViews.set(containers, list);
+}
+
+export function detachStoredViews(containers: object): void {
+  storedViews.delete(containers);
+}
+
+/** Views of all containers of a state, from storage when they came with it. */
+export function viewsOf(containers: Record<string, ContainerRecord>): ContainerView[] {
+  return storedViews.get(containers) ?? Object.values(containers).map(containerView);
+}

@@ -1,0 +1,205 @@
+// The text of a stored daemon, laid out so that a command can start without decoding every
+// container: one JSON document whose first line holds the rest of the state and the containers'
+// listing views (view.ts), followed by one container record per line.
+//
+//   {"format":"fakedocker-state/2","state":{…without containers…},"views":[…],"records":[
+//   {…container 1…},
+//   {…container 2…}
+//   ]}
+//
+// Still plain JSON (jq reads it). Decoding reads the first line only; a container record is
+// decoded the first time something reads it (state.containers is a proxy until then). Encoding
+// writes back the stored text of every record that was not replaced. Isomorphic: no node:
+// imports; bytes are decoded with TextDecoder.
+import type { ContainerRecord, EngineState } from '../engine/state.js';
+import { attachStoredViews, containerView, detachStoredViews, type ContainerView } from '../engine/containers/view.js';
+import { StateDamagedError, decodeState, validateState } from './store.js';
+
+const FORMAT = 'fakedocker-state/2';
+const PREFIX = `{"format":"${FORMAT}",`;
+const NEWLINE = 10;
+
+/** The stored form of a record: its JSON text and its listing view. */
+interface StoredRecord {
+  text: string;
+  view: ContainerView;
+}
+
+/** Records decoded from a file, with the stored form they came from. */
+const sources = new WeakMap<ContainerRecord, StoredRecord>();
+/** Lazily decoded `containers` objects: the records not decoded yet. */
+const lazyMaps = new WeakMap<object, { unread(id: string): StoredRecord | undefined }>();
+
+export function encodeStateFile(state: EngineState): string {
+  const { containers, ...rest } = state;
+  const lazy = lazyMaps.get(containers);
+  const lines: string[] = [];
+  const views: ContainerView[] = [];
+  // Reflect.ownKeys asks for the keys only: records not decoded stay so and are written as read.
+  for (const id of Reflect.ownKeys(containers)) {
+    if (typeof id !== 'string') continue;
+    const stored = lazy?.unread(id) ?? sources.get(containers[id]);
+    if (stored) {
+      lines.push(stored.text);
+      views.push(stored.view);
+    } else {
+      const record = containers[id];
+      lines.push(JSON.stringify(record));
+      views.push(containerView(record));
+    }
+  }
+  const head = `${PREFIX}"state":${JSON.stringify(rest)},"views":${JSON.stringify(views)},"records":[`;
+  return lines.length ? `${head}\n${lines.join(',\n')}\n]}\n` : `${head}\n]}\n`;
+}
+
+/**
+ * Decodes either layout: this one (text or UTF-8 bytes), or the whole state as one JSON value
+ * (files written before it, snapshots).
+ */
+export function decodeStateFile(data: string | Uint8Array, location: string): EngineState {
+  const source = typeof data === 'string' ? textSource(data) : byteSource(data);
+  if (!source.startsWith(PREFIX)) return decodeState(source.text(0, source.length), location);
+  const damaged = (reason: string) => new StateDamagedError(location, reason);
+  const firstBreak = source.indexOfNewline(0);
+  if (firstBreak < 0) throw damaged('it ends after its first line');
+  // Truncation, the usual damage, is caught here; a damaged record when it is decoded.
+  if (!source.endsWith(']}\n') && !source.endsWith(']}')) throw damaged('it is cut short (it does not end with "]}")');
+  let head: { state?: unknown; views?: unknown };
+  try {
+    head = JSON.parse(`${source.text(0, firstBreak)}]}`);
+  } catch (e) {
+    throw damaged(`not valid JSON: ${(e as Error).message}`);
+  }
+  const views = head.views as ContainerView[];
+  if (!Array.isArray(views) || views.some((v) => !v || typeof v.id !== 'string')) throw damaged('its container views are not a list of containers');
+  const state = validateState({ ...(head.state as object), containers: {} }, location);
+
+  // Where each record's line is: found on the first decode, checked against the views then.
+  let lines: { start: number; end: number }[] | undefined;
+  const locate = () => {
+    const found: { start: number; end: number }[] = [];
+    let pos = firstBreak + 1;
+    for (let i = 0; i < views.length; i++) {
+      const end = source.indexOfNewline(pos);
+      if (end < 0) throw damaged(`it ends inside container record ${i + 1} of ${views.length}`);
+      found.push({ start: pos, end: i < views.length - 1 ? end - 1 : end }); // without the comma
+      pos = end + 1;
+    }
+    if (source.text(pos, source.length).replace(/\n$/, '') !== ']}') throw damaged('it has more container records than views');
+    return found;
+  };
+  const stored = (i: number): StoredRecord => {
+    lines ??= locate();
+    return { text: source.text(lines[i].start, lines[i].end), view: views[i] };
+  };
+  const load = (i: number): ContainerRecord => {
+    const s = stored(i);
+    let record: ContainerRecord;
+    try {
+      record = JSON.parse(s.text);
+    } catch (e) {
+      throw damaged(`container record ${i + 1} is not valid JSON: ${(e as Error).message}`);
+    }
+    if (!record || record.id !== views[i].id) throw damaged(`container record ${i + 1} is not the container its view names`);
+    sources.set(record, s);
+    return record;
+  };
+  const containers = lazyContainers(views.map((v) => v.id), load, stored);
+  attachStoredViews(containers, views);
+  return { ...state, containers };
+}
+
+/**
+ * A `containers` object whose records are decoded on first access. Keys keep the stored order;
+ * any change to the object detaches the stored views (they would no longer describe it).
+ */
+function lazyContainers(ids: string[], load: (i: number) => ContainerRecord, stored: (i: number) => StoredRecord): Record<string, ContainerRecord> {
+  const target: Record<string, ContainerRecord> = {};
+  const unread = new Map(ids.map((id, i) => [id, i]));
+  const order = ids.slice();
+  const decode = (key: string | symbol) => {
+    if (typeof key !== 'string') return;
+    const i = unread.get(key);
+    if (i === undefined) return;
+    target[key] = load(i);
+    unread.delete(key);
+  };
+  const changed = (key: string | symbol) => {
+    if (typeof key !== 'string') return;
+    detachStoredViews(proxy);
+    unread.delete(key);
+  };
+  const proxy: Record<string, ContainerRecord> = new Proxy(target, {
+    get(t, key, receiver) {
+      decode(key);
+      return Reflect.get(t, key, receiver);
+    },
+    has(t, key) {
+      return (typeof key === 'string' && unread.has(key)) || Reflect.has(t, key);
+    },
+    ownKeys(t) {
+      return [...order, ...Reflect.ownKeys(t).filter((k) => typeof k === 'symbol')];
+    },
+    getOwnPropertyDescriptor(t, key) {
+      decode(key);
+      return Reflect.getOwnPropertyDescriptor(t, key);
+    },
+    defineProperty(t, key, desc) {
+      if (typeof key === 'string' && !unread.has(key) && !Object.hasOwn(t, key)) order.push(key);
+      changed(key);
+      return Reflect.defineProperty(t, key, desc);
+    },
+    set(t, key, value) {
+      if (typeof key === 'string' && !unread.has(key) && !Object.hasOwn(t, key)) order.push(key);
+      changed(key);
+      t[key as string] = value;
+      return true;
+    },
+    deleteProperty(t, key) {
+      if (typeof key === 'string') {
+        const at = order.indexOf(key);
+        if (at >= 0) order.splice(at, 1);
+      }
+      changed(key);
+      return Reflect.deleteProperty(t, key);
+    },
+  });
+  lazyMaps.set(proxy, {
+    unread: (id) => {
+      const i = unread.get(id);
+      return i === undefined ? undefined : stored(i);
+    },
+  });
+  return proxy;
+}
+
+interface Source {
+  length: number;
+  startsWith(s: string): boolean;
+  endsWith(s: string): boolean;
+  indexOfNewline(from: number): number;
+  text(start: number, end: number): string;
+}
+
+function textSource(s: string): Source {
+  return {
+    length: s.length,
+    startsWith: (p) => s.startsWith(p),
+    endsWith: (p) => s.endsWith(p),
+    indexOfNewline: (from) => s.indexOf('\n', from),
+    text: (start, end) => s.slice(start, end),
+  };
+}
+
+/** UTF-8 bytes, decoded piece by piece (decoding the whole file would cost more than the rest). */
+function byteSource(b: Uint8Array): Source {
+  const decoder = new TextDecoder();
+  const text = (start: number, end: number) => decoder.decode(b.subarray(start, end));
+  return {
+    length: b.length,
+    startsWith: (p) => b.length >= p.length && text(0, p.length) === p,
+    endsWith: (p) => b.length >= p.length && text(b.length - p.length, b.length) === p,
+    indexOfNewline: (from) => b.indexOf(NEWLINE, from),
+    text,
+  };
+}
