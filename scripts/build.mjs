@@ -1,7 +1,8 @@
 // Bundles the TypeScript sources into dist/ with esbuild, so bin/fakedocker runs plain
 // JavaScript and never transpiles at start-up.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const entries = ['src/cli-main.ts', 'src/index.ts', 'scripts/record.ts', 'scripts/fuzz-live.ts'].filter(existsSync);
 // Each entry is bundled on its own, so one broken entry point cannot leave the others stale.
@@ -24,7 +25,50 @@ const results = await Promise.allSettled(entries.map((entry) => build({
   banner: { js: "import { createRequire as __fdCreateRequire } from 'node:module'; const require = __fdCreateRequire(import.meta.url);" },
 })));
 await (await import('../playground/build-lib.mjs')).buildLibrary(); // dist/index.js + dist/index.d.ts (the library)
-// The CLI also as one CommonJS file, started by cli-loader.cjs with V8's code cache.
+// The CLI also as one CommonJS file, started by cli-loader.cjs with V8's code cache. Its two
+// big data tables (the recorded layer trees and Docker's help texts, 40% of the bundle) are
+// left out of it and read from JSON files the first time a command needs them: every start
+// would otherwise pay for compiling and building them.
+const LAZY_DATA = [
+  { importer: /src[\\/]catalog[\\/]trees\.ts$/, spec: './data/engine-trees.js', source: 'src/catalog/data/engine-trees.ts', file: 'engine-trees.json', exportName: 'ENGINE_TREES' },
+  { importer: /src[\\/]cli[\\/]help\.ts$/, spec: './help-data.json', source: 'src/cli/help-data.json', file: 'help-data.json', exportName: 'default' },
+];
+const lazyDataPlugin = {
+  name: 'lazy-data',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(data\/engine-trees\.js|help-data\.json)$/ }, (args) => {
+      const entry = LAZY_DATA.find((d) => d.spec === args.path && d.importer.test(args.importer));
+      return entry ? { path: entry.file, namespace: 'lazy-data' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-data' }, (args) => {
+      const entry = LAZY_DATA.find((d) => d.file === args.path);
+      const value = `new Proxy({}, {
+        get: (_, key) => load()[key],
+        has: (_, key) => key in load(),
+        ownKeys: () => Reflect.ownKeys(load()),
+        getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(load(), key),
+      })`;
+      const contents = `const { readFileSync } = require('node:fs');
+        const { join } = require('node:path');
+        let data;
+        const load = () => (data ??= JSON.parse(readFileSync(join(__dirname, 'data', ${JSON.stringify(entry.file)}), 'utf8')));
+        ${entry.exportName === 'default' ? `export default ${value};` : `export const ${entry.exportName} = ${value};`}`;
+      return { contents, loader: 'js', resolveDir: '.' };
+    });
+  },
+};
+mkdirSync('dist/src/data', { recursive: true });
+for (const entry of LAZY_DATA) {
+  let value;
+  if (entry.source.endsWith('.json')) value = JSON.parse(readFileSync(entry.source, 'utf8'));
+  else {
+    const tmp = `dist/src/data/.${entry.file}.mjs`;
+    await build({ entryPoints: [entry.source], outfile: tmp, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+    value = (await import(`${pathToFileURL(tmp).href}?${Date.now()}`))[entry.exportName];
+    rmSync(tmp);
+  }
+  writeFileSync(`dist/src/data/${entry.file}`, JSON.stringify(value));
+}
 results.push(...(await Promise.allSettled([build({
   entryPoints: ['src/cli-main.ts'],
   outfile: 'dist/src/cli-main.cjs',
@@ -32,9 +76,18 @@ results.push(...(await Promise.allSettled([build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  minify: true,
+  // FAKEDOCKER_BUILD_READABLE=1 keeps names and lines, for reading CPU profiles of the CLI.
+  minify: !process.env.FAKEDOCKER_BUILD_READABLE,
   logLevel: 'warning',
+  plugins: [lazyDataPlugin],
 })])));
+// The loader reads the bundle as Latin-1 (much faster than UTF-8 at every start): it must stay ASCII.
+const cliBundle = readFileSync('dist/src/cli-main.cjs');
+const nonAscii = cliBundle.findIndex((b) => b > 0x7f);
+if (nonAscii >= 0 && !process.env.FAKEDOCKER_BUILD_READABLE) {
+  console.error(`dist/src/cli-main.cjs has a non-ASCII byte at ${nonAscii} (near ${JSON.stringify(cliBundle.subarray(Math.max(0, nonAscii - 40), nonAscii + 10).toString())}): write it as an escape (\\u00b5) in the source`);
+  process.exit(1);
+}
 copyFileSync('scripts/cli-loader.cjs', 'dist/src/cli-loader.cjs');
 rmSync('dist/src/cli-main.cjs.v8cache', { force: true });
 if (results.some((r) => r.status === 'rejected')) process.exit(1);

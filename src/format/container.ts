@@ -4,8 +4,7 @@ import type { Daemon } from '../engine/daemon.js';
 import { viewNetworkNames, type ContainerView, type ListedState } from '../engine/containers/view.js';
 import { humanDuration, humanSizeWithPrecision } from './units.js';
 import { goQuote, ellipsis } from './strings.js';
-import { apiPorts, displayablePorts } from './ports.js';
-import { goTimeString, isZeroTime, parseTime } from '../engine/time.js';
+import { goTimeString } from '../engine/time.js';
 import { familiarName, parseReference } from '../engine/images/reference.js';
 import { findImage } from '../engine/images/resolve.js';
 
@@ -20,21 +19,18 @@ export const CONTAINER_HEADERS: Record<string, string> = {
 /** moby's State.String(): "Up 3 seconds", "Exited (0) 2 minutes ago", "Created"… */
 export function containerStatus(s: ListedState, nowMs: number): string {
   if (s.Running) {
-    if (s.Paused) return `Up ${humanDuration(nowMs - parseTime(s.StartedAt))} (Paused)`;
-    if (s.Restarting) return `Restarting (${s.ExitCode}) ${humanDuration(nowMs - parseTime(s.FinishedAt))} ago`;
-    return `Up ${humanDuration(nowMs - parseTime(s.StartedAt))}`;
+    if (s.Paused) return `Up ${humanDuration(nowMs - s.startedMs)} (Paused)`;
+    if (s.Restarting) return `Restarting (${s.ExitCode}) ${humanDuration(nowMs - s.finishedMs)} ago`;
+    return `Up ${humanDuration(nowMs - s.startedMs)}`;
   }
   if (s.Status === 'removing') return 'Removal In Progress';
   if (s.Dead) return 'Dead';
-  if (isZeroTime(s.StartedAt)) return 'Created';
-  if (isZeroTime(s.FinishedAt)) return '';
-  return `Exited (${s.ExitCode}) ${humanDuration(nowMs - parseTime(s.FinishedAt))} ago`;
+  if (s.startedMs === 0) return 'Created';
+  if (s.finishedMs === 0) return '';
+  return `Exited (${s.ExitCode}) ${humanDuration(nowMs - s.finishedMs)} ago`;
 }
 
-export function commandString(c: { path: string; args: string[] }): string {
-  const args = c.args.map((a) => (a.includes(' ') ? `'${a}'` : a));
-  return args.length ? `${c.path} ${args.join(' ')}` : c.path;
-}
+export { commandString } from '../engine/containers/view.js';
 
 /** Per-daemon memo of reference lookups: a listing resolves the same few references many times. */
 const refLookups = new WeakMap<Daemon, Map<string, string | undefined>>();
@@ -86,28 +82,50 @@ export interface ContainerContextOptions {
   size?: { rw: number; rootFs: number };
 }
 
-export function containerContext(d: Daemon, c: ContainerView, o: ContainerContextOptions) {
-  const labels = c.labels;
-  return {
-    ID: () => (o.trunc ? c.id.slice(0, 12) : c.id),
-    Image: () => displayImage(reportedImage(d, c), c.imageId, o.trunc),
-    Command: () => goQuote(o.trunc ? ellipsis(commandString(c), 20) : commandString(c)),
-    CreatedAt: () => goTimeString(parseTime(c.created)),
-    RunningFor: () => `${humanDuration(o.nowMs - parseTime(c.created))} ago`,
-    Ports: () => displayablePorts(apiPorts(c.ports)),
-    State: () => c.state.Status,
-    Status: () => containerStatus(c.state, o.nowMs),
-    Size: () => {
-      if (!o.size) return '0B';
-      const rw = humanSizeWithPrecision(o.size.rw, 3);
-      return o.size.rootFs > 0 ? `${rw} (virtual ${humanSizeWithPrecision(o.size.rootFs, 3)})` : rw;
-    },
-    Names: () => c.name,
-    Labels: () => Object.keys(labels).sort().map((k) => `${k}=${labels[k]}`).join(','),
-    Label: (name: string) => labels[name] ?? '',
-    Mounts: () => c.mounts.map((m) => (m.Type === 'volume' ? m.Name ?? '' : m.Source)).map((n) => (o.trunc ? ellipsis(n, 15) : n)).join(','),
-    Networks: () => viewNetworkNames(c).join(','),
-    LocalVolumes: () => String(c.mounts.filter((m) => m.Type === 'volume' && (m.Driver ?? 'local') === 'local').length),
-    Platform: () => null,
-  };
+/**
+ * The fields of `docker ps --format` for one container. A class (methods on the prototype, state
+ * in private fields the templates cannot see), so a listing builds one object per row.
+ */
+export class ContainerContext {
+  readonly #d: Daemon;
+  readonly #c: ContainerView;
+  readonly #o: ContainerContextOptions;
+
+  constructor(d: Daemon, c: ContainerView, o: ContainerContextOptions) {
+    this.#d = d;
+    this.#c = c;
+    this.#o = o;
+  }
+
+  ID() { return this.#o.trunc ? this.#c.id.slice(0, 12) : this.#c.id; }
+  Image() { return displayImage(reportedImage(this.#d, this.#c), this.#c.imageId, this.#o.trunc); }
+  Command() { return goQuote(this.#o.trunc ? ellipsis(this.#c.command, 20) : this.#c.command); }
+  CreatedAt() { return goTimeString(this.#c.createdMs); }
+  RunningFor() { return `${humanDuration(this.#o.nowMs - this.#c.createdMs)} ago`; }
+  Ports() { return this.#c.portsText; }
+  State() { return this.#c.state.Status; }
+  Status() { return containerStatus(this.#c.state, this.#o.nowMs); }
+  Size() {
+    const size = this.#o.size;
+    if (!size) return '0B';
+    const rw = humanSizeWithPrecision(size.rw, 3);
+    return size.rootFs > 0 ? `${rw} (virtual ${humanSizeWithPrecision(size.rootFs, 3)})` : rw;
+  }
+  Names() { return this.#c.name; }
+  Labels() {
+    const labels = this.#c.labels;
+    return Object.keys(labels).sort().map((k) => `${k}=${labels[k]}`).join(',');
+  }
+  Label(name: string) { return Object.hasOwn(this.#c.labels, name) ? this.#c.labels[name] : ''; }
+  Mounts() {
+    const trunc = this.#o.trunc;
+    return this.#c.mounts.map((m) => (m.Type === 'volume' ? m.Name ?? '' : m.Source)).map((n) => (trunc ? ellipsis(n, 15) : n)).join(',');
+  }
+  Networks() { return viewNetworkNames(this.#c).join(','); }
+  LocalVolumes() { return String(this.#c.mounts.filter((m) => m.Type === 'volume' && (m.Driver ?? 'local') === 'local').length); }
+  Platform() { return null; }
+}
+
+export function containerContext(d: Daemon, c: ContainerView, o: ContainerContextOptions): ContainerContext {
+  return new ContainerContext(d, c, o);
 }

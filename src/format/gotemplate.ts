@@ -16,6 +16,12 @@ function fieldValue(data: any, name: string): unknown {
   return typeof v === 'function' ? v.call(data) : v;
 }
 
+function isContextField(data: object, name: string): boolean {
+  if (Object.hasOwn(data, name)) return true;
+  const proto = Object.getPrototypeOf(data);
+  return proto !== null && proto !== Object.prototype && Object.hasOwn(proto, name) && name !== 'constructor';
+}
+
 function stringify(v: unknown): string {
   if (v === undefined || v === null) return '<no value>';
   if (typeof v === 'string') return v;
@@ -42,12 +48,23 @@ export function compileGoTemplate(text: string, typeName: string): CompiledTempl
       last = m.index! + m[0].length;
     }
     pieces.push(text.slice(last));
+    const fields = pieces.filter((p): p is { field: string } => typeof p !== 'string').map((p) => p.field);
+    // Class-based contexts (one per row of a listing): the fields are checked once per class.
+    const checkedClasses = new WeakSet<object>();
     return {
       execute(data) {
+        const proto = Object.getPrototypeOf(data);
+        if (proto !== null && proto !== Object.prototype && (checkedClasses.has(proto) || (fields.every((f) => isContextField(data, f) && !Object.hasOwn(data, f)) && checkedClasses.add(proto)))) {
+          let s = '';
+          for (const p of pieces) s += typeof p === 'string' ? p : stringify(fieldValue(data, p.field));
+          return s;
+        }
         let s = '';
         for (const p of pieces) {
           if (typeof p === 'string') { s += p; continue; }
-          if (!(p.field in data)) return executeTemplate(full(), data, typeName); // for Docker's exact error
+          // Only a context's own fields and its class's methods; anything else (unexported names,
+          // Object.prototype's members) goes to the Go engine for Docker's exact error.
+          if (!isContextField(data, p.field)) return executeTemplate(full(), data, typeName);
           s += stringify(fieldValue(data, p.field));
         }
         return s;

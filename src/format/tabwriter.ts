@@ -37,23 +37,46 @@ function isWide(cp: number): boolean {
  */
 export function tabwrite(text: string, opts: TabwriterOptions = TABLE_OPTIONS): string {
   const endsWithNewline = text.endsWith('\n');
-  const lines = (endsWithNewline ? text.slice(0, -1) : text).split('\n').map((l) => l.split('\t'));
+  const rows = (endsWithNewline ? text.slice(0, -1) : text).split('\n');
+  const lines: string[][] = new Array(rows.length);
+  let uniform = true;
+  for (let i = 0; i < rows.length; i++) {
+    lines[i] = rows[i].split('\t');
+    if (lines[i].length !== lines[0].length) uniform = false;
+  }
   // One check for the whole text: then every cell's width is its length.
   const width = NON_ASCII.test(text) ? displayWidth : asciiWidth;
-  const widths: number[][] = lines.map(() => []);
-  formatColumns(lines, widths, 0, 0, lines.length, opts, width);
+  const widthOf = uniform ? uniformWidths(lines, opts, width) : blockWidths(lines, opts, width);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const cells = lines[i];
-    let s = '';
-    for (let j = 0; j < cells.length; j++) {
-      const cell = cells[j];
-      if (j < cells.length - 1) s += cell + spaces(widths[i][j] - width(cell));
-      else s += cell;
-    }
-    out.push(s);
+    const last = cells.length - 1;
+    for (let j = 0; j < last; j++) out.push(cells[j], spaces(widthOf(i, j) - width(cells[j])));
+    out.push(cells[last], i < lines.length - 1 || endsWithNewline ? '\n' : '');
   }
-  return out.join('\n') + (endsWithNewline ? '\n' : '');
+  return out.join('');
+}
+
+/** A table whose lines all have the same cells (every listing): one width per column. */
+function uniformWidths(lines: string[][], opts: TabwriterOptions, width: (s: string) => number): (line: number, col: number) => number {
+  const cols = lines[0].length - 1;
+  const widths: number[] = [];
+  for (let j = 0; j < cols; j++) {
+    let widest = opts.minWidth - opts.padding;
+    for (let i = 0; i < lines.length; i++) {
+      const w = width(lines[i][j]);
+      if (w > widest) widest = w;
+    }
+    widths.push(Math.max(widest + opts.padding, opts.minWidth));
+  }
+  return (_line, col) => widths[col];
+}
+
+/** Go's general rule for ragged text: column blocks of consecutive lines, each sized alone. */
+function blockWidths(lines: string[][], opts: TabwriterOptions, width: (s: string) => number): (line: number, col: number) => number {
+  const widths: number[][] = lines.map(() => []);
+  formatColumns(lines, widths, 0, 0, lines.length, opts, width);
+  return (line, col) => widths[line][col];
 }
 
 function asciiWidth(s: string): number {

@@ -31,6 +31,15 @@ export function parseGoTemplate(text: string, funcs: FuncMap = dockerFuncs): GoT
 }
 
 
+/** A context's fields: its own function-valued properties and its class's methods. */
+function methodNames(obj: Record<string, unknown>): string[] {
+  const names = new Set(Object.keys(obj).filter((k) => typeof obj[k] === 'function'));
+  for (let proto = Object.getPrototypeOf(obj); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const k of Object.getOwnPropertyNames(proto)) if (k !== 'constructor' && typeof obj[k] === 'function') names.add(k);
+  }
+  return [...names];
+}
+
 /**
  * Gives a formatter context (an object whose fields are zero-argument functions) Go struct
  * semantics and Docker's MarshalJSON: every field, keys sorted, string values as the table shows.
@@ -41,9 +50,9 @@ export function formatterContext<T extends object>(ctx: T, typeName: string): T 
     Object.defineProperty(obj, 'MarshalJSON', {
       enumerable: false,
       value: () => {
-        const keys = Object.keys(obj).filter((k) => typeof obj[k] === 'function' && (obj[k] as Function).length === 0).sort();
+        const keys = methodNames(obj).filter((k) => (obj[k] as Function).length === 0).sort();
         const parts = keys.map((k) => {
-          const v = (obj[k] as () => unknown)();
+          const v = (obj[k] as () => unknown).call(obj);
           return `${goJSONString(k, true)}:${v === null || v === undefined ? 'null' : typeof v === 'string' ? goJSONString(v, true) : JSON.stringify(v)}`;
         });
         return `{${parts.join(',')}}`;

@@ -1,5 +1,6 @@
 // Docker's human units, tabwriter layout, Go quoting/ellipsis and PORTS grouping, with values
 // observed on Docker 28 (see shared/docs/docker-cli-facts.md and fixtures/).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { humanDuration, humanSizeWithPrecision, humanSize } from '../../src/format/units.js';
 import { tabwrite } from '../../src/format/tabwriter.js';
@@ -63,5 +64,36 @@ describe('PORTS column', () => {
       { PrivatePort: 7000, Type: 'tcp' }, { PrivatePort: 7001, Type: 'tcp' },
     ];
     expect(displayablePorts(ports)).toBe('7000-7001/tcp, 0.0.0.0:8000-8002->8000-8002/tcp, [::]:8000-8002->8000-8002/tcp, 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp, 127.0.0.1:9090->90/udp');
+  });
+});
+
+describe('tabwriter against a plain reference of Go\'s column blocks', () => {
+  // Go's text/tabwriter (minwidth 10, padding 3): a column block is a run of consecutive lines
+  // with a tab-terminated cell in that column; it is as wide as its widest cell + 3 (min 10).
+  function reference(text: string): string {
+    const trailing = text.endsWith('\n');
+    const lines = (trailing ? text.slice(0, -1) : text).split('\n').map((l) => l.split('\t'));
+    const width: number[][] = lines.map(() => []);
+    const blocks = (col: number, from: number, to: number): void => {
+      for (let i = from; i < to;) {
+        if (lines[i].length - 1 <= col) { i++; continue; }
+        let j = i;
+        let widest = 0;
+        while (j < to && lines[j].length - 1 > col) widest = Math.max(widest, lines[j++][col].length);
+        for (let k = i; k < j; k++) width[k][col] = Math.max(widest + 3, 10);
+        blocks(col + 1, i, j);
+        i = j;
+      }
+    };
+    blocks(0, 0, lines.length);
+    return lines.map((cells, i) => cells.map((c, j) => (j < cells.length - 1 ? c.padEnd(width[i][j]) : c)).join('')).join('\n') + (trailing ? '\n' : '');
+  }
+  const cell = fc.stringMatching(/^[a-z ]{0,14}$/);
+  it('uniform tables (every listing) and ragged text lay out the same', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 5 }), fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }), fc.boolean(), fc.boolean(), (cols, ragged, uniform, trailing) => {
+      const rows = uniform ? ragged.map((r) => Array.from({ length: cols }, (_, k) => r[k % r.length])) : ragged;
+      const text = rows.map((r) => r.join('\t')).join('\n') + (trailing ? '\n' : '');
+      expect(tabwrite(text)).toBe(reference(text));
+    }), { numRuns: 1500 });
   });
 });

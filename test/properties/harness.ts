@@ -476,7 +476,9 @@ export function createChecker(s: Session, opts: CheckOptions = {}): Checker {
         }
         if (isTarget && r.exitCode === 0) {
           if (verb === 'stop' || verb === 'kill') manualStop.add(id);
-          if (verb === 'start' || verb === 'restart') manualStop.delete(id);
+          // `start` of a running container changes nothing (dockerd answers "not modified"), so
+          // an earlier kill still counts as a manual stop.
+          if (verb === 'restart' || (verb === 'start' && old.status !== 'running' && old.status !== 'paused' && old.status !== 'restarting')) manualStop.delete(id);
         }
       }
 

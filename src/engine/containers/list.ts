@@ -74,7 +74,7 @@ export function listContainers(d: Daemon, opts: ListOptions): ContainerView[] {
     const st = f.get('status');
     if (st && !st.includes(c.state.Status)) continue;
     const ex = f.get('exited');
-    if (ex && (c.state.Running || c.state.StartedAt.startsWith('0001') || !ex.map(Number).includes(c.state.ExitCode))) continue;
+    if (ex && (c.state.Running || c.state.startedMs === 0 || !ex.map(Number).includes(c.state.ExitCode))) continue;
     const health = f.get('health');
     if (health && !health.includes('none')) continue;
     const labels = f.get('label');
@@ -82,8 +82,8 @@ export function listContainers(d: Daemon, opts: ListOptions): ContainerView[] {
       const eq = l.indexOf('=');
       return eq < 0 ? Object.hasOwn(c.labels, l) : c.labels[l.slice(0, eq)] === l.slice(eq + 1);
     })) continue;
-    if (before && !(parseTime(c.created) < parseTime(before.created))) continue;
-    if (since && !(parseTime(c.created) > parseTime(since.created))) continue;
+    if (before && !(c.createdMs < parseTime(before.created))) continue;
+    if (since && !(c.createdMs > parseTime(since.created))) continue;
     if (ancestors.length) {
       const chain = imageAncestry(d, c.imageId);
       if (!ancestors.some((a) => a && chain.has(a))) continue;

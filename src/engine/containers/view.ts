@@ -3,24 +3,32 @@
 // Here it lets a stored daemon be listed without decoding every container record: the file
 // store keeps the views beside the records and decodes a record only when something needs it.
 import { isDraft } from 'immer';
+import { parseTime } from '../time.js';
+import { apiPorts, displayablePorts } from '../../format/ports.js';
 import type { ContainerRecord, ContainerStateRecord, MountRecord, PortBinding } from '../state.js';
 
-/** The parts of a container's state a listing shows. */
-export type ListedState = Pick<ContainerStateRecord, 'Status' | 'Running' | 'Paused' | 'Restarting' | 'Dead' | 'ExitCode' | 'StartedAt' | 'FinishedAt'>;
+/** The parts of a container's state a listing shows; times in ms since the epoch, 0 for never. */
+export type ListedState = Pick<ContainerStateRecord, 'Status' | 'Running' | 'Paused' | 'Restarting' | 'Dead' | 'ExitCode'> & {
+  startedMs: number;
+  finishedMs: number;
+};
 
 export interface ContainerView {
   id: string;
   name: string;
+  /** RFC 3339 (ordering, as the daemon sorts) and in ms (durations, without parsing per row). */
   created: string;
+  createdMs: number;
   /** Config.Image as typed, and the image it resolved to. */
   image: string;
   imageId: string;
-  path: string;
-  args: string[];
+  /** Path and arguments as `ps` shows them before quoting and truncation. */
+  command: string;
   labels: Record<string, string>;
   state: ListedState;
-  /** Runtime port map (NetworkSettings.Ports). */
+  /** Runtime port map (NetworkSettings.Ports), and as the PORTS column shows it. */
   ports: Record<string, PortBinding[] | null>;
+  portsText: string;
   exposedPorts: string[];
   mounts: MountRecord[];
   /** Network name → network ID, for the networks the container has endpoints on. */
@@ -54,16 +62,17 @@ function computeView(c: ContainerRecord): ContainerView {
     id: c.id,
     name: c.name,
     created: c.created,
+    createdMs: parseTime(c.created),
     image: c.config.Image,
     imageId: c.imageId,
-    path: c.path,
-    args: c.args,
+    command: commandString(c),
     labels: c.config.Labels ?? {},
     state: {
       Status: c.state.Status, Running: c.state.Running, Paused: c.state.Paused, Restarting: c.state.Restarting,
-      Dead: c.state.Dead, ExitCode: c.state.ExitCode, StartedAt: c.state.StartedAt, FinishedAt: c.state.FinishedAt,
+      Dead: c.state.Dead, ExitCode: c.state.ExitCode, startedMs: parseTime(c.state.StartedAt), finishedMs: parseTime(c.state.FinishedAt),
     },
     ports: c.ports,
+    portsText: displayablePorts(apiPorts(c.ports)),
     exposedPorts: Object.keys(c.config.ExposedPorts ?? {}),
     mounts: c.mounts,
     endpoints,
@@ -80,6 +89,12 @@ function dueAt(c: ContainerRecord): number | undefined {
   if (c.state.Restarting) return 0;
   if (c.state.Paused || !c.state.Running) return undefined;
   return c.process?.exitAtMs;
+}
+
+/** `ps`'s COMMAND before quoting: arguments with spaces in single quotes. */
+export function commandString(c: { path: string; args: string[] }): string {
+  const args = c.args.map((a) => (a.includes(' ') ? `'${a}'` : a));
+  return args.length ? `${c.path} ${args.join(' ')}` : c.path;
 }
 
 /** Network names as `ps` shows them; a never-started container is on its network mode's network. */

@@ -77,13 +77,14 @@ export function isSpace(r: number): boolean {
   return r === 0x20 || r === 0x09 || r === 0x0d || r === 0x0a;
 }
 
-const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
+// Unicode-class patterns are built on first use: building them costs every CLI start ~1 ms.
+let letterOrDigit: RegExp | undefined;
 
 export function isAlphaNumeric(r: number): boolean {
   if (r < 0x80) {
     return r === 0x5f || (r >= 0x30 && r <= 0x39) || (r >= 0x41 && r <= 0x5a) || (r >= 0x61 && r <= 0x7a);
   }
-  return r >= 0 && LETTER_OR_DIGIT.test(String.fromCodePoint(r));
+  return r >= 0 && (letterOrDigit ??= new RegExp('^[\\p{L}\\p{Nd}]$', 'u')).test(String.fromCodePoint(r));
 }
 
 function hasLeftTrimMarker(s: string, at: number): boolean {
@@ -111,14 +112,14 @@ export function formatUnicode(r: number): string {
   return `U+${hex}`;
 }
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+let printable: RegExp | undefined;
 
 /** Go's unicode.IsPrint. */
 export function isPrintRune(r: number): boolean {
   if (r === 0x20) return true;
   if (r < 0x20 || r === 0x7f) return false;
   if (r < 0x7f) return true;
-  return PRINTABLE.test(String.fromCodePoint(r));
+  return (printable ??= new RegExp('^[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]$', 'u')).test(String.fromCodePoint(r));
 }
 
 type StateFn = ((l: Lexer) => StateFn) | null;
