@@ -31,7 +31,10 @@ const sources = new WeakMap<ContainerRecord, StoredRecord>();
 const lazyMaps = new WeakMap<object, { unread(id: string): StoredRecord | undefined }>();
 
 export function encodeStateFile(state: EngineState): string {
-  const { containers, ...rest } = state;
+  const containers = state.containers;
+  // `containers: null` keeps the key's place in the state, so a decoded state lists its keys
+  // in the order they were written.
+  const rest = { ...state, containers: null };
   const lazy = lazyMaps.get(containers);
   const lines: string[] = [];
   const views: ContainerView[] = [];
@@ -72,7 +75,8 @@ export function decodeStateFile(data: string | Uint8Array, location: string): En
   }
   const views = head.views as ContainerView[];
   if (!Array.isArray(views) || views.some((v) => !v || typeof v.id !== 'string')) throw damaged('its container views are not a list of containers');
-  const state = validateState({ ...(head.state as object), containers: {} }, location);
+  const stored = head.state as Record<string, unknown> | null;
+  if (!stored || typeof stored !== 'object' || stored.containers !== null) throw damaged('not a fakedocker state');
 
   // Where each record's line is: found on the first decode, checked against the views then.
   let lines: { start: number; end: number }[] | undefined;
@@ -88,12 +92,12 @@ export function decodeStateFile(data: string | Uint8Array, location: string): En
     if (source.text(pos, source.length).replace(/\n$/, '') !== ']}') throw damaged('it has more container records than views');
     return found;
   };
-  const stored = (i: number): StoredRecord => {
+  const storedRecord = (i: number): StoredRecord => {
     lines ??= locate();
     return { text: source.text(lines[i].start, lines[i].end), view: views[i] };
   };
   const load = (i: number): ContainerRecord => {
-    const s = stored(i);
+    const s = storedRecord(i);
     let record: ContainerRecord;
     try {
       record = JSON.parse(s.text);
@@ -104,9 +108,10 @@ export function decodeStateFile(data: string | Uint8Array, location: string): En
     sources.set(record, s);
     return record;
   };
-  const containers = lazyContainers(views.map((v) => v.id), load, stored);
+  const containers = lazyContainers(views.map((v) => v.id), load, storedRecord);
   attachStoredViews(containers, views);
-  return { ...state, containers };
+  stored.containers = containers;
+  return validateState(stored, location);
 }
 
 /**

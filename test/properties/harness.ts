@@ -28,6 +28,7 @@ import { execute, type ExecuteResult } from '../../src/cli/dispatch.js';
 import { createEnv } from '../../src/runtime.js';
 import { createInitialState } from '../../src/engine/initial-state.js';
 import { decodeState } from '../../src/store/store.js';
+import { decodeStateFile, encodeStateFile } from '../../src/store/state-file.js';
 import type { ContainerRecord, EngineState } from '../../src/engine/state.js';
 import type { EngineEnv } from '../../src/engine/env.js';
 
@@ -158,7 +159,7 @@ export class Session {
   readonly known: string[] = [];
   /** The argv of each step as it ran (references resolved), for failure messages. */
   readonly steps: string[][] = [];
-  /** Serialise and decode the state after every command, as the file store does. */
+  /** Encode and decode the state after every command, as the file store does. */
   roundTrip = false;
 
   constructor(seed = SEED, startMs = START_MS) {
@@ -193,7 +194,8 @@ export class Session {
   /** One command at the current clock. */
   exec(argv: string[]): ExecuteResult {
     const r = execute(this.state, argv, { env: this.env });
-    this.state = this.roundTrip ? decodeState(JSON.stringify(r.state), 'round trip') : r.state;
+    // As the file store keeps it: state.json's layout, read back from bytes with lazy records.
+    this.state = this.roundTrip ? decodeStateFile(new TextEncoder().encode(encodeStateFile(r.state)), 'round trip') : r.state;
     // Virtual waiting (stop timeouts) is carried in the state as clock skew, so the wall clock
     // here does not move for it, as in the CLI.
     this.transcript.push({ argv, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, waitedMs: r.waitedMs });

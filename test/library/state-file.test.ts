@@ -1,0 +1,140 @@
+// state.json's layout (src/store/state-file.ts): the whole state round-trips, listings are
+// answered from the stored views without decoding a record, records nobody replaced are written
+// back as they were read, and damage is reported (truncation at once, a bad record when read).
+// The property suite (test/properties, `roundTrip`) runs random command sequences through it too.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { execute, executeReadOnly } from '../../src/cli/dispatch.js';
+import { containerView } from '../../src/engine/containers/view.js';
+import type { EngineState } from '../../src/engine/state.js';
+import { createEnv } from '../../src/runtime.js';
+import { decodeStateFile, encodeStateFile } from '../../src/store/state-file.js';
+import { StateDamagedError } from '../../src/store/store.js';
+import { createInitialState } from '../../src/engine/initial-state.js';
+
+const START = Date.UTC(2026, 10, 28, 3, 0, 0);
+let clock = START;
+const env = createEnv({ now: () => clock, seed: 7 });
+
+function run(state: EngineState, argv: string[]): { state: EngineState; stdout: string; stderr: string; exitCode: number } {
+  clock += 1500;
+  return execute(state, argv, { env });
+}
+
+/** A daemon with containers in several states, ports, labels, a volume and a user network. */
+function busyState(): EngineState {
+  clock = START;
+  let s = createInitialState(7, START);
+  for (const argv of [
+    ['pull', 'busybox'], ['pull', 'nginx'],
+    ['network', 'create', 'backend'],
+    ['run', '-d', '--name', 'web', '-p', '8080:80', '-l', 'tier=front', 'nginx'],
+    ['run', '-d', '--name', 'worker', '--network', 'backend', '-v', 'data:/data', 'busybox', 'sleep', '1000'],
+    ['run', '--name', 'once', 'busybox', 'sh', '-c', 'echo "hi there"; exit 3'],
+    ['create', '--name', 'fresh', 'busybox', 'echo', 'a b'],
+    ['run', '-d', '--name', 'paused', 'busybox', 'sleep', '1000'],
+    ['pause', 'paused'],
+  ]) {
+    const r = run(s, argv);
+    expect(r.exitCode, `${argv.join(' ')}: ${r.stderr}`).toBe(argv.includes('once') ? 3 : 0);
+    s = r.state;
+  }
+  return s;
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const recordLines = (text: string) => text.split('\n').slice(1, -2).map((l) => l.replace(/,$/, ''));
+
+describe('state.json layout', () => {
+  it('round-trips a whole daemon, from text and from bytes', () => {
+    const s = busyState();
+    const text = encodeStateFile(s);
+    expect(text.startsWith('{"format":"fakedocker-state/2",')).toBe(true);
+    expect(JSON.parse(text).records).toHaveLength(5); // still one JSON document
+    for (const decoded of [decodeStateFile(text, 'text'), decodeStateFile(bytes(text), 'bytes')]) {
+      expect(JSON.stringify(decoded)).toBe(JSON.stringify(s));
+      expect(encodeStateFile(decodeStateFile(text, 'again'))).toBe(text);
+    }
+  });
+
+  it('reads a state written as one JSON value (schema-1 files, snapshots)', () => {
+    const s = busyState();
+    expect(JSON.stringify(decodeStateFile(JSON.stringify(s), 'old'))).toBe(JSON.stringify(s));
+  });
+
+  it('stores each container\'s view as the engine computes it from the record', () => {
+    const s = busyState();
+    const head = JSON.parse(`${encodeStateFile(s).split('\n')[0]}]}`);
+    expect(head.views).toEqual(Object.values(s.containers).map((c) => JSON.parse(JSON.stringify(containerView(c)))));
+  });
+
+  it('answers ps from the views alone: a damaged record is found only when something reads it', () => {
+    const s = busyState();
+    const text = encodeStateFile(s);
+    const lines = text.split('\n');
+    const i = lines.findIndex((l, k) => k > 0 && l.includes('"name":"worker"'));
+    lines[i] = lines[i].replace('"name":"worker"', '"name":"worker"BROKEN');
+    const damaged = decodeStateFile(bytes(lines.join('\n')), 'state.json');
+    const expected = executeReadOnly(s, ['ps', '-a', '--no-trunc'], { env })!;
+    const ps = executeReadOnly(damaged, ['ps', '-a', '--no-trunc'], { env })!;
+    expect(ps.stdout).toBe(expected.stdout);
+    expect(ps.stdout).toContain('worker');
+    expect(executeReadOnly(damaged, ['inspect', '-f', '{{.Name}}', 'web'], { env })!.stdout).toBe('/web\n');
+    expect(() => executeReadOnly(damaged, ['inspect', 'worker'], { env })).toThrow(StateDamagedError);
+    expect(() => execute(damaged, ['rm', '-f', 'web'], { env })).toThrow(/container record \d+ is not valid JSON/);
+  });
+
+  it('writes back the text of every record a command did not replace', () => {
+    const s = busyState();
+    const text = encodeStateFile(s);
+    const decoded = decodeStateFile(text, 'state.json');
+    // A change elsewhere (a network) leaves every record undecoded and unchanged.
+    const r1 = run(decoded, ['network', 'create', 'other']);
+    expect(r1.exitCode).toBe(0);
+    expect(recordLines(encodeStateFile(r1.state))).toEqual(recordLines(text));
+    // Stopping one container rewrites its record only.
+    const r2 = run(decoded, ['stop', 'worker']);
+    expect(r2.exitCode).toBe(0);
+    const before = recordLines(text);
+    const after = recordLines(encodeStateFile(r2.state));
+    const changed = after.map((l, k) => (l === before[k] ? '' : JSON.parse(l).name)).filter(Boolean);
+    expect(changed).toEqual(['worker']);
+    expect(JSON.stringify(decodeStateFile(encodeStateFile(r2.state), 'x'))).toBe(JSON.stringify(r2.state));
+  });
+
+  it('reports a cut-short file, stray lines and records that are not the container their view names', () => {
+    const text = encodeStateFile(busyState());
+    const damagedWith = (t: string) => {
+      try {
+        const st = decodeStateFile(t, '/home/u/.fakedocker/state.json');
+        JSON.stringify(st); // reads every record
+        return '';
+      } catch (e) {
+        expect(e).toBeInstanceOf(StateDamagedError);
+        expect((e as Error).message).toContain('/home/u/.fakedocker/state.json');
+        return (e as Error).message;
+      }
+    };
+    expect(damagedWith(text.slice(0, text.length - 40))).toMatch(/cut short/);
+    expect(damagedWith(text.replace('\n]}', '\n{"id":"x"}\n]}'))).toMatch(/comma|more container records/);
+    const lines = text.split('\n');
+    [lines[1], lines[2]] = [lines[2].replace(/,?$/, ','), lines[1].replace(/,$/, ',')];
+    expect(damagedWith(lines.join('\n'))).toMatch(/not the container its view names/);
+    expect(damagedWith(text.replace('"views":[', '"views":{'))).toMatch(/not valid JSON/);
+    expect(damagedWith(text)).toBe('');
+  });
+
+  it('keeps arbitrary label and command text intact (quotes, newlines, non-ASCII)', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 20 }), fc.string({ minLength: 1, maxLength: 20 }), (label, arg) => {
+      clock = START;
+      let s = createInitialState(3, START);
+      s = run(s, ['pull', 'busybox']).state;
+      const r = run(s, ['create', '--name', 'c1', '-l', `k=${label}`, 'busybox', 'echo', arg]);
+      expect(r.exitCode).toBe(0);
+      const decoded = decodeStateFile(bytes(encodeStateFile(r.state)), 'p');
+      expect(JSON.stringify(decoded)).toBe(JSON.stringify(r.state));
+      const fmt = ['ps', '-a', '--no-trunc', '--format', '{{.Command}}|{{.Labels}}'];
+      expect(executeReadOnly(decoded, fmt, { env })!.stdout).toBe(executeReadOnly(r.state, fmt, { env })!.stdout);
+    }), { numRuns: 60 });
+  });
+});
