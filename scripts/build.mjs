@@ -29,34 +29,12 @@ await (await import('../playground/build-lib.mjs')).buildLibrary(); // dist/inde
 // big data tables (the recorded layer trees and Docker's help texts, 40% of the bundle) are
 // left out of it and read from JSON files the first time a command needs them: every start
 // would otherwise pay for compiling and building them.
+// `perKey`: each value in a file of its own (the help texts: a command reads only its own).
 const LAZY_DATA = [
-  { importer: /src[\\/]catalog[\\/]trees\.ts$/, spec: './data/engine-trees.js', source: 'src/catalog/data/engine-trees.ts', file: 'engine-trees.json', exportName: 'ENGINE_TREES' },
-  { importer: /src[\\/]cli[\\/]help\.ts$/, spec: './help-data.json', source: 'src/cli/help-data.json', file: 'help-data.json', exportName: 'default' },
+  { importer: /src[\\/]catalog[\\/]trees\.ts$/, spec: './data/engine-trees.js', source: 'src/catalog/data/engine-trees.ts', file: 'engine-trees', exportName: 'ENGINE_TREES', perKey: false },
+  { importer: /src[\\/]cli[\\/]help\.ts$/, spec: './help-data.json', source: 'src/cli/help-data.json', file: 'help-data', exportName: 'default', perKey: true },
 ];
-const lazyDataPlugin = {
-  name: 'lazy-data',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/(data\/engine-trees\.js|help-data\.json)$/ }, (args) => {
-      const entry = LAZY_DATA.find((d) => d.spec === args.path && d.importer.test(args.importer));
-      return entry ? { path: entry.file, namespace: 'lazy-data' } : undefined;
-    });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-data' }, (args) => {
-      const entry = LAZY_DATA.find((d) => d.file === args.path);
-      const value = `new Proxy({}, {
-        get: (_, key) => load()[key],
-        has: (_, key) => key in load(),
-        ownKeys: () => Reflect.ownKeys(load()),
-        getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(load(), key),
-      })`;
-      const contents = `const { readFileSync } = require('node:fs');
-        const { join } = require('node:path');
-        let data;
-        const load = () => (data ??= JSON.parse(readFileSync(join(__dirname, 'data', ${JSON.stringify(entry.file)}), 'utf8')));
-        ${entry.exportName === 'default' ? `export default ${value};` : `export const ${entry.exportName} = ${value};`}`;
-      return { contents, loader: 'js', resolveDir: '.' };
-    });
-  },
-};
+const lazyKeys = new Map();
 mkdirSync('dist/src/data', { recursive: true });
 for (const entry of LAZY_DATA) {
   let value;
@@ -67,8 +45,58 @@ for (const entry of LAZY_DATA) {
     value = (await import(`${pathToFileURL(tmp).href}?${Date.now()}`))[entry.exportName];
     rmSync(tmp);
   }
-  writeFileSync(`dist/src/data/${entry.file}`, JSON.stringify(value));
+  rmSync(`dist/src/data/${entry.file}`, { recursive: true, force: true });
+  if (entry.perKey) {
+    const keys = Object.keys(value);
+    mkdirSync(`dist/src/data/${entry.file}`, { recursive: true });
+    keys.forEach((k, i) => writeFileSync(`dist/src/data/${entry.file}/${i}.json`, JSON.stringify(value[k])));
+    lazyKeys.set(entry.file, keys);
+  } else {
+    writeFileSync(`dist/src/data/${entry.file}.json`, JSON.stringify(value));
+  }
 }
+const lazyDataPlugin = {
+  name: 'lazy-data',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(data\/engine-trees\.js|help-data\.json)$/ }, (args) => {
+      const entry = LAZY_DATA.find((d) => d.spec === args.path && d.importer.test(args.importer));
+      return entry ? { path: entry.file, namespace: 'lazy-data' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-data' }, (args) => {
+      const entry = LAZY_DATA.find((d) => d.file === args.path);
+      const read = `(name) => JSON.parse(readFileSync(join(__dirname, 'data', name), 'utf8'))`;
+      const body = entry.perKey
+        ? `const keys = ${JSON.stringify(lazyKeys.get(entry.file))};
+          const cache = new Map();
+          const has = (key) => typeof key === 'string' && keys.includes(key);
+          const value = (key) => {
+            if (!has(key)) return undefined;
+            if (!cache.has(key)) cache.set(key, read(${JSON.stringify(entry.file)} + '/' + keys.indexOf(key) + '.json'));
+            return cache.get(key);
+          };
+          const data = new Proxy({}, {
+            get: (_, key) => value(key),
+            has: (_, key) => has(key),
+            ownKeys: () => keys.slice(),
+            getOwnPropertyDescriptor: (_, key) => (has(key) ? { value: value(key), writable: false, enumerable: true, configurable: true } : undefined),
+          });`
+        : `let whole;
+          const load = () => (whole ??= read(${JSON.stringify(entry.file + '.json')}));
+          const data = new Proxy({}, {
+            get: (_, key) => load()[key],
+            has: (_, key) => key in load(),
+            ownKeys: () => Reflect.ownKeys(load()),
+            getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(load(), key),
+          });`;
+      const contents = `const { readFileSync } = require('node:fs');
+        const { join } = require('node:path');
+        const read = ${read};
+        ${body}
+        ${entry.exportName === 'default' ? 'export default data;' : `export { data as ${entry.exportName} };`}`;
+      return { contents, loader: 'js', resolveDir: '.' };
+    });
+  },
+};
 results.push(...(await Promise.allSettled([build({
   entryPoints: ['src/cli-main.ts'],
   outfile: 'dist/src/cli-main.cjs',

@@ -1,10 +1,8 @@
 // The `fakedocker` executable: reads the environment, runs one command against the state in
 // $FAKEDOCKER_HOME under its lock, prints the result, and exits with Docker's exit code.
-import * as os from 'node:os';
-import * as path from 'node:path';
-import * as nodeFs from 'node:fs';
-import { readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { homedir } from 'node:os';
+import { readFileSync, writeSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
 import { execute, executeReadOnly, type ExecuteOptions, type ExecuteResult } from './cli/dispatch.js';
 import { FileStore } from './store/file-store.js';
 import { StateDamagedError } from './store/store.js';
@@ -51,7 +49,7 @@ function writeAll(fd: number, text: string): void {
   let spins = 0;
   while (buf.length > 0) {
     try {
-      buf = buf.subarray(nodeFs.writeSync(fd, buf));
+      buf = buf.subarray(writeSync(fd, buf));
       spins = 0;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
@@ -73,11 +71,12 @@ function quietOnClosedPipe(): void {
 
 function main(): void {
   const argv = process.argv.slice(2);
-  const home = process.env.FAKEDOCKER_HOME || path.join(os.homedir(), '.fakedocker');
+  const home = process.env.FAKEDOCKER_HOME || join(homedir(), '.fakedocker');
   const now = parseNow(process.env.FAKEDOCKER_NOW);
   const seed = parseSeed(process.env.FAKEDOCKER_SEED);
   const env = createEnv({ now, seed, hostEnv: process.env });
-  env.host.files = nodeHostFiles(nodeFs, process.cwd());
+  // The whole fs module (for cp): required as it is; a namespace import would copy it at every start.
+  env.host.files = nodeHostFiles(require('node:fs') as typeof import('node:fs'), process.cwd());
   env.host.buildContext = nodeBuildContext(process.cwd());
   env.host.readFile = (file: string) => {
     try {

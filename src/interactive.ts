@@ -2,7 +2,6 @@
 // like the container's shell prints, each typed line run in the container (through the same
 // engine, as an exec), the working directory carried from line to line, and `exit` or Ctrl-D
 // ending the session with the shell's exit code.
-import * as readline from 'node:readline';
 
 export interface SessionIO {
   /** Runs one docker command line against the persisted state. */
@@ -30,6 +29,8 @@ export function runInteractiveSession(io: SessionIO, spec: SessionSpec): Promise
   const [flavor = '', hostname = '', workdir = '/'] = info;
   let cwd = workdir;
   let lastCode = 0;
+  // Required here, not imported: only interactive sessions pay for loading readline.
+  const readline = require('node:readline') as typeof import('node:readline');
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   rl.setPrompt(promptFor(flavor, spec.shell, hostname, cwd));
   rl.prompt();

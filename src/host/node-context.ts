@@ -1,11 +1,11 @@
 // Node implementation of the build-context reader (see src/engine/build/context.ts): reads the
 // client's files relative to the process cwd. Wire it as `env.host.buildContext = nodeBuildContext()`.
 import { lstatSync, readFileSync, readdirSync, readlinkSync, statSync } from 'node:fs';
-import * as path from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BuildContextEntry, BuildContextReader } from '../engine/build/context.js';
 
 export function nodeBuildContext(cwd: string = process.cwd()): BuildContextReader {
-  const abs = (p: string) => path.resolve(cwd, p);
+  const abs = (p: string) => resolve(cwd, p);
   return {
     stat(p) {
       try {
@@ -28,13 +28,13 @@ export function nodeBuildContext(cwd: string = process.cwd()): BuildContextReade
       const walk = (rel: string) => {
         let names: string[];
         try {
-          names = readdirSync(path.join(root, rel)).sort();
+          names = readdirSync(join(root, rel)).sort();
         } catch {
           return;
         }
         for (const name of names) {
           const r = rel ? `${rel}/${name}` : name;
-          const full = path.join(root, r);
+          const full = join(root, r);
           let st;
           try { st = lstatSync(full); } catch { continue; }
           const mode = st.mode & 0o7777;
