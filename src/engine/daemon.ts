@@ -10,6 +10,14 @@ import { viewsOf, type ContainerView } from './containers/view.js';
 
 const EVENTS_KEPT = 256;
 
+/**
+ * A record of a map by a name the user typed: own entries only, so names like "constructor" or
+ * "toString" are not found on Object.prototype.
+ */
+export function ownEntry<T>(map: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
 export class Daemon {
   readonly random: Random;
   private clockMs: number;
@@ -63,7 +71,7 @@ export class Daemon {
   }
 
   containerById(id: string): ContainerRecord | undefined {
-    return Object.hasOwn(this.state.containers, id) ? this.state.containers[id] : undefined;
+    return ownEntry(this.state.containers, id);
   }
 
   /** Docker's lookup order: full ID, exact name, then unique ID prefix. */

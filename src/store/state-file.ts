@@ -108,7 +108,7 @@ export function decodeStateFile(data: string | Uint8Array, location: string): En
     sources.set(record, s);
     return record;
   };
-  const containers = lazyContainers(views.map((v) => v.id), load, storedRecord);
+  const containers = lazyContainers(() => views.map((v) => v.id), load, storedRecord);
   attachStoredViews(containers, views);
   stored.containers = containers;
   return validateState(stored, location);
@@ -118,21 +118,30 @@ export function decodeStateFile(data: string | Uint8Array, location: string): En
  * A `containers` object whose records are decoded on first access. Keys keep the stored order;
  * any change to the object detaches the stored views (they would no longer describe it).
  */
-function lazyContainers(ids: string[], load: (i: number) => ContainerRecord, stored: (i: number) => StoredRecord): Record<string, ContainerRecord> {
+function lazyContainers(storedIds: () => string[], load: (i: number) => ContainerRecord, stored: (i: number) => StoredRecord): Record<string, ContainerRecord> {
   const target: Record<string, ContainerRecord> = {};
-  const unread = new Map(ids.map((id, i) => [id, i]));
-  const order = ids.slice();
+  // Built on first use: a listing answered from the views never needs them.
+  let index: { unread: Map<string, number>; order: string[] } | undefined;
+  const state = () => {
+    if (!index) {
+      const ids = storedIds();
+      index = { unread: new Map(ids.map((id, i) => [id, i])), order: ids };
+    }
+    return index;
+  };
   const decode = (key: string | symbol) => {
     if (typeof key !== 'string') return;
+    const { unread } = state();
     const i = unread.get(key);
     if (i === undefined) return;
     target[key] = load(i);
     unread.delete(key);
   };
+  const isNew = (t: object, key: string | symbol) => typeof key === 'string' && !state().unread.has(key) && !Object.hasOwn(t, key);
   const changed = (key: string | symbol) => {
     if (typeof key !== 'string') return;
     detachStoredViews(proxy);
-    unread.delete(key);
+    state().unread.delete(key);
   };
   const proxy: Record<string, ContainerRecord> = new Proxy(target, {
     get(t, key, receiver) {
@@ -140,28 +149,29 @@ function lazyContainers(ids: string[], load: (i: number) => ContainerRecord, sto
       return Reflect.get(t, key, receiver);
     },
     has(t, key) {
-      return (typeof key === 'string' && unread.has(key)) || Reflect.has(t, key);
+      return (typeof key === 'string' && state().unread.has(key)) || Reflect.has(t, key);
     },
     ownKeys(t) {
-      return [...order, ...Reflect.ownKeys(t).filter((k) => typeof k === 'symbol')];
+      return [...state().order, ...Reflect.ownKeys(t).filter((k) => typeof k === 'symbol')];
     },
     getOwnPropertyDescriptor(t, key) {
       decode(key);
       return Reflect.getOwnPropertyDescriptor(t, key);
     },
     defineProperty(t, key, desc) {
-      if (typeof key === 'string' && !unread.has(key) && !Object.hasOwn(t, key)) order.push(key);
+      if (isNew(t, key)) state().order.push(key as string);
       changed(key);
       return Reflect.defineProperty(t, key, desc);
     },
     set(t, key, value) {
-      if (typeof key === 'string' && !unread.has(key) && !Object.hasOwn(t, key)) order.push(key);
+      if (isNew(t, key)) state().order.push(key as string);
       changed(key);
       t[key as string] = value;
       return true;
     },
     deleteProperty(t, key) {
       if (typeof key === 'string') {
+        const { order } = state();
         const at = order.indexOf(key);
         if (at >= 0) order.splice(at, 1);
       }
@@ -171,7 +181,7 @@ function lazyContainers(ids: string[], load: (i: number) => ContainerRecord, sto
   });
   lazyMaps.set(proxy, {
     unread: (id) => {
-      const i = unread.get(id);
+      const i = state().unread.get(id);
       return i === undefined ? undefined : stored(i);
     },
   });

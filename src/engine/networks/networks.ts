@@ -1,5 +1,6 @@
 // User-defined networks: create (dockerd's subnet pools, first fit), lookup, list filters,
 // removal and prune. Endpoints (what containers get on a network) live in attach.ts.
+import { ownEntry } from '../daemon.js';
 import type { Daemon } from '../daemon.js';
 import type { ContainerRecord, NetworkIpamConfig, NetworkRecord } from '../state.js';
 import { DaemonError } from '../errors.js';
@@ -14,7 +15,7 @@ export function isBuiltin(n: NetworkRecord): boolean {
 
 /** moby's FindNetwork: full ID, then exact name, then a unique ID prefix. */
 export function findNetwork(d: Daemon, ref: string): NetworkRecord | undefined {
-  const byId = d.state.networks[ref];
+  const byId = ownEntry(d.state.networks, ref);
   if (byId) return byId;
   const all = Object.values(d.state.networks);
   const byName = all.find((n) => n.name === ref);

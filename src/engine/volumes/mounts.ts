@@ -1,6 +1,7 @@
 // Mounts for a new container: -v specs (named, anonymous, bind) and the image's VOLUMEs, which
 // get anonymous volumes unless something is already mounted there. Also the volume side of a
 // running container: mount/unmount events and the file contents that live in volumes.
+import { ownEntry } from '../daemon.js';
 import type { Daemon } from '../daemon.js';
 import type { ContainerRecord, MountRecord, VolumeRecord } from '../state.js';
 import type { FsNode, LayerData } from '../fs/types.js';
@@ -21,7 +22,7 @@ export interface CreateVolumeOptions {
 
 export function createVolume(d: Daemon, name: string | undefined, opts: CreateVolumeOptions = {}): VolumeRecord {
   const volName = name ?? d.random.hex(64);
-  const existing = d.state.volumes[volName];
+  const existing = ownEntry(d.state.volumes, volName);
   if (existing) return existing;
   const v: VolumeRecord = {
     name: volName,

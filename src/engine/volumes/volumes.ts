@@ -1,5 +1,6 @@
 // The daemon's volume service: create (local driver option checks), lookup, list filters,
 // removal (refused while a container references the volume) and prune.
+import { ownEntry } from '../daemon.js';
 import type { Daemon } from '../daemon.js';
 import type { VolumeRecord } from '../state.js';
 import { DaemonError } from '../errors.js';
@@ -24,7 +25,7 @@ export function createVolumeFromRequest(d: Daemon, req: VolumeCreateRequest): Vo
   if (!VOLUME_NAME.test(name)) {
     throw fail(`"${name}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`);
   }
-  const existing = d.state.volumes[name];
+  const existing = ownEntry(d.state.volumes, name);
   if (existing) return existing;
   for (const key of Object.keys(req.options)) if (!LOCAL_OPTIONS.includes(key)) throw fail(`invalid option: ${JSON.stringify(key)}`);
   const type = req.options.type ?? '';
@@ -38,14 +39,14 @@ export function createVolumeFromRequest(d: Daemon, req: VolumeCreateRequest): Vo
 }
 
 export function getVolume(d: Daemon, name: string): VolumeRecord {
-  const v = d.state.volumes[name];
+  const v = ownEntry(d.state.volumes, name);
   if (!v) throw new DaemonError(`get ${name}: no such volume`, 'not-found');
   return v;
 }
 
 /** `volume rm`: refused while any container (running or not) references the volume. */
 export function removeVolume(d: Daemon, name: string, force: boolean): void {
-  const v = d.state.volumes[name];
+  const v = ownEntry(d.state.volumes, name);
   if (!v) {
     if (force) return;
     throw new DaemonError(`get ${name}: no such volume`, 'not-found');

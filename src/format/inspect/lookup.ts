@@ -1,4 +1,5 @@
 // Finding the object behind an inspect reference, with the daemon's not-found errors.
+import { ownEntry } from '../../engine/daemon.js';
 import type { Daemon } from '../../engine/daemon.js';
 import type { NetworkRecord, VolumeRecord } from '../../engine/state.js';
 import { DaemonError, noSuchContainer, noSuchImage } from '../../engine/errors.js';
@@ -50,7 +51,7 @@ export function inspectNetwork(d: Daemon, ref: string): InspectItem {
 }
 
 export function findVolume(d: Daemon, ref: string): VolumeRecord | undefined {
-  return d.state.volumes[ref];
+  return ownEntry(d.state.volumes, ref);
 }
 
 export function inspectVolume(d: Daemon, ref: string): InspectItem {
