@@ -22,8 +22,10 @@ export const psCommand: CommandDef = {
     const sizeExplicit = ctx.changed.has('size');
     let table = format === '' || format === 'table' ? PS_DEFAULT_TABLE : format;
     if (size && (format === '' || format === 'table')) table += '\t{{.Size}}';
-    // Size is fetched when the template uses it, and for JSON (every field is printed).
-    if (!sizeExplicit && (/\.Size\b/.test(table) || format === 'json' || /\{\{\s*json\s+\.\s*\}\}/.test(table))) size = true;
+    // Size is fetched when running the template would read it, as docker/cli finds out with a
+    // dry run: .Size, or {{json .}} (which prints every field). The keyword `json` is not run as
+    // a template there, so its Size is "0B" unless -s is given (observed on the engine).
+    if (!sizeExplicit && (/\.Size\b/.test(table) || /\{\{\s*json\s+\.\s*\}\}/.test(table))) size = true;
     const spec: FormatSpec = { format: table, defaultTable: PS_DEFAULT_TABLE, headers: CONTAINER_HEADERS, typeName: '*formatter.ContainerContext' };
     const prepared = prepareListFormat(spec);
     const last = Number(flagString(ctx, 'last') ?? '-1');

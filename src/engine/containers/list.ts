@@ -1,7 +1,7 @@
 // The daemon's container listing: default set, filters, -n/-l limits, newest first.
 import type { Daemon } from '../daemon.js';
 import type { ImageRecord } from '../state.js';
-import type { ContainerView } from './view.js';
+import { viewNetworkNames, type ContainerView } from './view.js';
 import { DaemonError } from '../errors.js';
 import { goRegexp, validateFilterKeys, type Filters } from '../filters.js';
 import { findImage } from '../images/resolve.js';
@@ -35,6 +35,13 @@ function imageAncestry(d: Daemon, imageId: string): Set<string> {
     cur = cur.parent ? d.state.images[cur.parent] : undefined;
   }
   return ids;
+}
+
+/** [name, ID] of the networks ps lists a container on (a never-started one: its mode's network). */
+function listedNetworks(d: Daemon, c: ContainerView): [string, string][] {
+  const attached = Object.entries(c.endpoints);
+  if (attached.length || c.networksConfigured) return attached;
+  return viewNetworkNames(c).map((name) => [name, Object.values(d.state.networks).find((n) => n.name === name)?.id ?? '']);
 }
 
 /** The containers `docker ps` shows, as listing views (see view.ts). */
@@ -91,12 +98,14 @@ export function listContainers(d: Daemon, opts: ListOptions): ContainerView[] {
     const vols = f.get('volume');
     if (vols && !c.mounts.some((m) => vols.includes(m.Name ?? '') || vols.includes(m.Source) || vols.includes(m.Destination))) continue;
     const nets = f.get('network');
-    if (nets && !Object.entries(c.endpoints).some(([name, networkId]) => nets.some((n) => n === name || (n.length > 0 && networkId.startsWith(n))))) continue;
+    if (nets && !listedNetworks(d, c).some(([name, networkId]) => nets.some((n) => n === name || (n.length > 0 && networkId.startsWith(n))))) continue;
     if (publish.length && !publish.some((p) => Object.entries(c.ports).some(([key, bindings]) => {
       const proto = key.split('/')[1];
       return proto === p.proto && (bindings ?? []).some((b) => Number(b.HostPort) >= p.from && Number(b.HostPort) <= p.to);
     }))) continue;
-    if (expose.length && !expose.some((p) => c.exposedPorts.some((key) => {
+    // dockerd matches the ports of the container's network settings: a container that is not
+    // running exposes none (observed: a created nginx does not match expose=80).
+    if (expose.length && !expose.some((p) => Object.keys(c.ports).some((key) => {
       const [port, proto] = key.split('/');
       return proto === p.proto && Number(port) >= p.from && Number(port) <= p.to;
     }))) continue;

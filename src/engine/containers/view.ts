@@ -29,7 +29,6 @@ export interface ContainerView {
   /** Runtime port map (NetworkSettings.Ports), and as the PORTS column shows it. */
   ports: Record<string, PortBinding[] | null>;
   portsText: string;
-  exposedPorts: string[];
   mounts: MountRecord[];
   /** Network name → network ID, for the networks the container has endpoints on. */
   endpoints: Record<string, string>;
@@ -73,7 +72,6 @@ function computeView(c: ContainerRecord): ContainerView {
     },
     ports: c.ports,
     portsText: displayablePorts(apiPorts(c.ports)),
-    exposedPorts: Object.keys(c.config.ExposedPorts ?? {}),
     mounts: c.mounts,
     endpoints,
     networkMode: c.hostConfig.NetworkMode,
