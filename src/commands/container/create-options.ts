@@ -180,6 +180,8 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
     attachStdout: !detach && (attach.length === 0 || attach.includes('stdout')),
     attachStderr: !detach && (attach.length === 0 || attach.includes('stderr')),
     stopSignal: flagString(ctx, 'stop-signal'),
+    capAdd: flagList(ctx, 'cap-add'),
+    capDrop: flagList(ctx, 'cap-drop'),
     stopTimeout: stopTimeoutRaw !== undefined ? Number(stopTimeoutRaw) : undefined,
     init: ctx.changed.has('init') ? flagBool(ctx, 'init') : undefined,
     networkMode: flagString(ctx, 'network') ?? 'bridge',

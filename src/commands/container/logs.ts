@@ -40,8 +40,11 @@ export const logsCommand: CommandDef = {
     const tail = flagString(ctx, 'tail') ?? 'all';
     if (/^\d+$/.test(tail)) entries = Number(tail) === 0 ? [] : entries.slice(-Number(tail));
     const stamps = flagBool(ctx, 'timestamps');
+    const details = flagBool(ctx, 'details');
     for (const l of entries) {
       let text = l.text;
+      // --details: the log's attributes (none here: no --log-opt labels/env), then a space.
+      if (details) text = ` ${text}`;
       if (stamps) text = `${rfc3339NanoFixed(l.time)} ${text}`;
       (c.config.Tty || l.stream === 'stdout' ? ctx.out : ctx.err)(text);
     }

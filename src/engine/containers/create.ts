@@ -2,10 +2,28 @@
 // and record a new container in the Created state.
 import type { Daemon } from '../daemon.js';
 import type { ContainerRecord, HostConfig, ImageRecord, MountRecord, PortBinding, RestartPolicy } from '../state.js';
+import { SIGNALS } from './runtime.js';
 import { DaemonError } from '../errors.js';
 import { newContainerId } from '../ids.js';
 import { randomName, VALID_NAME } from '../names.js';
 import { ZERO_TIME } from '../time.js';
+
+/** What dockerd accepts as --stop-signal: a number 1 to 2^32-1, a signal name, RTMIN+n / RTMAX-n (observed). */
+function isSignalName(raw: string): boolean {
+  if (/^\d+$/.test(raw)) return Number(raw) >= 1 && Number(raw) < 2 ** 32;
+  const name = raw.toUpperCase().replace(/^SIG/, '');
+  return SIGNALS[`SIG${name}`] !== undefined || /^RTMIN(\+([1-9]|1[0-5]))?$/.test(name) || /^RTMAX(-([1-9]|1[0-4]))?$/.test(name);
+}
+
+/** Linux capabilities as dockerd knows them (--cap-add/--cap-drop accept them with or without CAP_). */
+const CAPABILITIES = new Set([
+  'CHOWN', 'DAC_OVERRIDE', 'DAC_READ_SEARCH', 'FOWNER', 'FSETID', 'KILL', 'SETGID', 'SETUID', 'SETPCAP',
+  'LINUX_IMMUTABLE', 'NET_BIND_SERVICE', 'NET_BROADCAST', 'NET_ADMIN', 'NET_RAW', 'IPC_LOCK', 'IPC_OWNER',
+  'SYS_MODULE', 'SYS_RAWIO', 'SYS_CHROOT', 'SYS_PTRACE', 'SYS_PACCT', 'SYS_ADMIN', 'SYS_BOOT', 'SYS_NICE',
+  'SYS_RESOURCE', 'SYS_TIME', 'SYS_TTY_CONFIG', 'MKNOD', 'LEASE', 'AUDIT_WRITE', 'AUDIT_CONTROL', 'SETFCAP',
+  'MAC_OVERRIDE', 'MAC_ADMIN', 'SYSLOG', 'WAKE_ALARM', 'BLOCK_SUSPEND', 'AUDIT_READ', 'PERFMON', 'BPF',
+  'CHECKPOINT_RESTORE',
+].map((c) => `CAP_${c}`));
 
 export interface CreateRequest {
   /** The image as the user typed it (Config.Image). */
@@ -31,6 +49,9 @@ export interface CreateRequest {
   attachStdout: boolean;
   attachStderr: boolean;
   stopSignal?: string;
+  /** --cap-add / --cap-drop, checked against the kernel's capabilities. */
+  capAdd?: string[];
+  capDrop?: string[];
   stopTimeout?: number;
   init?: boolean;
   networkMode?: string;
@@ -94,6 +115,13 @@ export function createContainer(d: Daemon, req: CreateRequest): ContainerRecord 
   if (req.entrypoint !== undefined && req.entrypoint.length === 0 && cmd === null) cmd = img.Cmd ?? null;
   const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
   if (argv.length === 0) throw new DaemonError('no command specified', 'invalid');
+  for (const [what, caps] of [['CapAdd', req.capAdd], ['CapDrop', req.capDrop]] as const) {
+    for (const cap of caps ?? []) {
+      const name = cap.toUpperCase() === 'ALL' ? 'ALL' : `CAP_${cap.toUpperCase().replace(/^CAP_/, '')}`;
+      if (name !== 'ALL' && !CAPABILITIES.has(name)) throw new DaemonError(`invalid ${what}: unknown capability: ${JSON.stringify(name)}`, 'invalid');
+    }
+  }
+  if (req.stopSignal !== undefined && req.stopSignal !== '' && !isSignalName(req.stopSignal)) throw new DaemonError(`invalid signal: ${req.stopSignal}`, 'invalid');
 
   const exposed: Record<string, Record<string, never>> = {};
   for (const p of Object.keys(img.ExposedPorts ?? {})) exposed[p] = {};
