@@ -58,7 +58,8 @@ for (const entry of LAZY_DATA) {
 const lazyDataPlugin = {
   name: 'lazy-data',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(data\/engine-trees\.js|help-data\.json)$/ }, (args) => {
+    const specs = LAZY_DATA.map((d) => d.spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    b.onResolve({ filter: new RegExp(`^(${specs.join('|')})$`) }, (args) => {
       const entry = LAZY_DATA.find((d) => d.spec === args.path && d.importer.test(args.importer));
       return entry ? { path: entry.file, namespace: 'lazy-data' } : undefined;
     });

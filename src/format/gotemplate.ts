@@ -49,24 +49,23 @@ export function compileGoTemplate(text: string, typeName: string): CompiledTempl
     }
     pieces.push(text.slice(last));
     const fields = pieces.filter((p): p is { field: string } => typeof p !== 'string').map((p) => p.field);
-    // Class-based contexts (one per row of a listing): the fields are checked once per class.
+    // Only a context's own fields and its class's methods count; anything else (unexported
+    // names, Object.prototype's members) goes to the Go engine for Docker's exact error.
+    // Class-based contexts (one per row of a listing) are checked once per class.
     const checkedClasses = new WeakSet<object>();
+    const hasFields = (data: object): boolean => {
+      const proto = Object.getPrototypeOf(data);
+      const isClass = proto !== null && proto !== Object.prototype;
+      if (isClass && checkedClasses.has(proto)) return true;
+      if (!fields.every((f) => isContextField(data, f))) return false;
+      if (isClass && fields.every((f) => !Object.hasOwn(data, f))) checkedClasses.add(proto);
+      return true;
+    };
     return {
       execute(data) {
-        const proto = Object.getPrototypeOf(data);
-        if (proto !== null && proto !== Object.prototype && (checkedClasses.has(proto) || (fields.every((f) => isContextField(data, f) && !Object.hasOwn(data, f)) && checkedClasses.add(proto)))) {
-          let s = '';
-          for (const p of pieces) s += typeof p === 'string' ? p : stringify(fieldValue(data, p.field));
-          return s;
-        }
+        if (!hasFields(data)) return executeTemplate(full(), data, typeName);
         let s = '';
-        for (const p of pieces) {
-          if (typeof p === 'string') { s += p; continue; }
-          // Only a context's own fields and its class's methods; anything else (unexported names,
-          // Object.prototype's members) goes to the Go engine for Docker's exact error.
-          if (!isContextField(data, p.field)) return executeTemplate(full(), data, typeName);
-          s += stringify(fieldValue(data, p.field));
-        }
+        for (const p of pieces) s += typeof p === 'string' ? p : stringify(fieldValue(data, p.field));
         return s;
       },
       header(headers) {

@@ -137,11 +137,13 @@ function lazyContainers(storedIds: () => string[], load: (i: number) => Containe
     target[key] = load(i);
     unread.delete(key);
   };
-  const isNew = (t: object, key: string | symbol) => typeof key === 'string' && !state().unread.has(key) && !Object.hasOwn(t, key);
-  const changed = (key: string | symbol) => {
+  /** Before a key is set: a new key joins the order; the stored views stop describing the object. */
+  const changing = (t: object, key: string | symbol) => {
     if (typeof key !== 'string') return;
+    const { unread, order } = state();
+    if (!unread.has(key) && !Object.hasOwn(t, key)) order.push(key);
     detachStoredViews(proxy);
-    state().unread.delete(key);
+    unread.delete(key);
   };
   const proxy: Record<string, ContainerRecord> = new Proxy(target, {
     get(t, key, receiver) {
@@ -159,23 +161,22 @@ function lazyContainers(storedIds: () => string[], load: (i: number) => Containe
       return Reflect.getOwnPropertyDescriptor(t, key);
     },
     defineProperty(t, key, desc) {
-      if (isNew(t, key)) state().order.push(key as string);
-      changed(key);
+      changing(t, key);
       return Reflect.defineProperty(t, key, desc);
     },
     set(t, key, value) {
-      if (isNew(t, key)) state().order.push(key as string);
-      changed(key);
+      changing(t, key);
       t[key as string] = value;
       return true;
     },
     deleteProperty(t, key) {
       if (typeof key === 'string') {
-        const { order } = state();
+        const { unread, order } = state();
         const at = order.indexOf(key);
         if (at >= 0) order.splice(at, 1);
+        unread.delete(key);
+        detachStoredViews(proxy);
       }
-      changed(key);
       return Reflect.deleteProperty(t, key);
     },
   });

@@ -2,6 +2,7 @@
 import type { Daemon } from '../daemon.js';
 import type { ImageRecord } from '../state.js';
 import { viewNetworkNames, type ContainerView } from './view.js';
+import { networkByName } from '../networks/attach.js';
 import { DaemonError } from '../errors.js';
 import { goRegexp, validateFilterKeys, type Filters } from '../filters.js';
 import { findImage } from '../images/resolve.js';
@@ -41,7 +42,7 @@ function imageAncestry(d: Daemon, imageId: string): Set<string> {
 function listedNetworks(d: Daemon, c: ContainerView): [string, string][] {
   const attached = Object.entries(c.endpoints);
   if (attached.length || c.networksConfigured) return attached;
-  return viewNetworkNames(c).map((name) => [name, Object.values(d.state.networks).find((n) => n.name === name)?.id ?? '']);
+  return viewNetworkNames(c).map((name) => [name, networkByName(d, name)?.id ?? '']);
 }
 
 /** The containers `docker ps` shows, as listing views (see view.ts). */
