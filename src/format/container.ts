@@ -5,6 +5,7 @@ import { viewNetworkNames, type ContainerView, type ListedState } from '../engin
 import { humanDuration, humanSizeWithPrecision } from './units.js';
 import { goQuote, ellipsis } from './strings.js';
 import { goTimeString } from '../engine/time.js';
+import { asMap, asStruct } from './template/index.js';
 import { familiarName, parseReference } from '../engine/images/reference.js';
 import { findImage } from '../engine/images/resolve.js';
 
@@ -90,12 +91,21 @@ export class ContainerContext {
   readonly #d: Daemon;
   readonly #c: ContainerView;
   readonly #o: ContainerContextOptions;
+  /** docker/cli's FieldsUsed: the fields a template read that need extra data (only Size). */
+  readonly #fieldsUsed = asMap({} as Record<string, object>, 'map[string]interface {}');
 
   constructor(d: Daemon, c: ContainerView, o: ContainerContextOptions) {
     this.#d = d;
     this.#c = c;
     this.#o = o;
   }
+
+  // The Go struct's other fields, as templates see them: two unexported ones (naming them is
+  // "an unexported field" error), FieldsUsed, and the embedded HeaderContext's nil Header.
+  get c() { return this.#c; }
+  get trunc() { return this.#o.trunc; }
+  get FieldsUsed() { return this.#fieldsUsed; }
+  get Header() { return undefined; }
 
   ID() { return this.#o.trunc ? this.#c.id.slice(0, 12) : this.#c.id; }
   Image() { return displayImage(reportedImage(this.#d, this.#c), this.#c.imageId, this.#o.trunc); }
@@ -106,6 +116,7 @@ export class ContainerContext {
   State() { return this.#c.state.Status; }
   Status() { return containerStatus(this.#c.state, this.#o.nowMs); }
   Size() {
+    this.#fieldsUsed.Size = asStruct({}, 'struct {}');
     const size = this.#o.size;
     if (!size) return '0B';
     const rw = humanSizeWithPrecision(size.rw, 3);

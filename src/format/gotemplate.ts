@@ -16,10 +16,13 @@ function fieldValue(data: any, name: string): unknown {
   return typeof v === 'function' ? v.call(data) : v;
 }
 
+/** A field the fast path can print: an own field, or an exported method of the context's class. */
 function isContextField(data: object, name: string): boolean {
   if (Object.hasOwn(data, name)) return true;
   const proto = Object.getPrototypeOf(data);
-  return proto !== null && proto !== Object.prototype && Object.hasOwn(proto, name) && name !== 'constructor';
+  if (proto === null || proto === Object.prototype || !/^[A-Z]/.test(name)) return false;
+  // Getters stand for the Go struct's data fields (maps, unexported fields): the Go engine prints those.
+  return typeof Object.getOwnPropertyDescriptor(proto, name)?.value === 'function';
 }
 
 function stringify(v: unknown): string {
@@ -70,7 +73,9 @@ export function compileGoTemplate(text: string, typeName: string): CompiledTempl
       },
       header(headers) {
         let s = '';
-        for (const p of pieces) s += typeof p === 'string' ? p : headers[p.field] ?? '';
+        // As the Go engine renders the header (a map[string]string): a field without a header
+        // prints "<no value>".
+        for (const p of pieces) s += typeof p === 'string' ? p : Object.hasOwn(headers, p.field) ? headers[p.field] : '<no value>';
         return s;
       },
     };
