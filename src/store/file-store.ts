@@ -2,11 +2,11 @@
 // atomic replacement (write a temporary file, fsync, rename), so parallel invocations never lose
 // an update and a crash never leaves half a file.
 // Named imports: a namespace import costs the bundled CLI a copy of the whole module at start-up.
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineState } from '../engine/state.js';
-import type { StateStore } from './store.js';
-import { decodeStateFile, encodeStateFile } from './state-file.js';
+import { StateDamagedError, type StateStore } from './store.js';
+import { decodeStateFile, encodeStateFile, type ByteReader } from './state-file.js';
 
 const STALE_LOCK_MS = 30_000;
 
@@ -26,6 +26,8 @@ function processAlive(pid: number): boolean {
 export class FileStore implements StateStore {
   readonly file: string;
   private readonly lockFile: string;
+  /** The state file the last read state came from (see readSnapshot()). */
+  private openFd: number | undefined;
 
   constructor(readonly home: string) {
     this.file = join(home, 'state.json');
@@ -76,8 +78,13 @@ export class FileStore implements StateStore {
     return this.readSnapshot()?.state;
   }
 
-  /** The state with the identity of the file it came from (see unchanged()). */
+  /**
+   * The state with the identity of the file it came from (see unchanged()). The file stays open
+   * until the next read: its records are read from it when something needs them (a listing reads
+   * the first line only). Writes replace the file by rename, so these bytes never change.
+   */
   private readSnapshot(): Snapshot | undefined {
+    this.closeOpenFile();
     let fd: number;
     try {
       fd = openSync(this.file, 'r');
@@ -87,11 +94,19 @@ export class FileStore implements StateStore {
     }
     try {
       // fstat and read through one descriptor, so the identity belongs to exactly these bytes.
-      const stamp = fileStamp(fstatSync(fd));
-      return { state: decodeStateFile(readFileSync(fd), this.file), stamp };
-    } finally {
-      closeSync(fd);
+      const st = fstatSync(fd);
+      this.openFd = fd;
+      return { state: decodeStateFile(fileReader(fd, st.size, this.file), this.file), stamp: fileStamp(st) };
+    } catch (e) {
+      this.closeOpenFile();
+      throw e;
     }
+  }
+
+  private closeOpenFile(): void {
+    if (this.openFd === undefined) return;
+    closeSync(this.openFd);
+    this.openFd = undefined;
   }
 
   /** True while state.json is still the file a snapshot was read from (writes replace it by rename). */
@@ -147,6 +162,22 @@ export class FileStore implements StateStore {
 interface Snapshot {
   state: EngineState;
   stamp: string;
+}
+
+/** Reads of an open file at given offsets. */
+function fileReader(fd: number, size: number, location: string): ByteReader {
+  return {
+    size,
+    read(start, end) {
+      const buf = new Uint8Array(end - start);
+      for (let at = 0; at < buf.length;) {
+        const n = readSync(fd, buf, at, buf.length - at, start + at);
+        if (n === 0) throw new StateDamagedError(location, 'it was cut short while being read');
+        at += n;
+      }
+      return buf;
+    },
+  };
 }
 
 function fileStamp(st: Stats): string {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { execute, executeReadOnly } from '../../src/cli/dispatch.js';
-import { containerView } from '../../src/engine/containers/view.js';
+import { containerView, viewsOf } from '../../src/engine/containers/view.js';
 import type { EngineState } from '../../src/engine/state.js';
 import { createEnv } from '../../src/runtime.js';
 import { decodeStateFile, encodeStateFile } from '../../src/store/state-file.js';
@@ -49,7 +49,7 @@ describe('state.json layout', () => {
   it('round-trips a whole daemon, from text and from bytes', () => {
     const s = busyState();
     const text = encodeStateFile(s);
-    expect(text.startsWith('{"format":"fakedocker-state/2",')).toBe(true);
+    expect(text.startsWith('{"format":"fakedocker-state/3",')).toBe(true);
     expect(JSON.parse(text).records).toHaveLength(5); // still one JSON document
     for (const decoded of [decodeStateFile(text, 'text'), decodeStateFile(bytes(text), 'bytes')]) {
       expect(JSON.stringify(decoded)).toBe(JSON.stringify(s));
@@ -64,8 +64,42 @@ describe('state.json layout', () => {
 
   it('stores each container\'s view as the engine computes it from the record', () => {
     const s = busyState();
-    const head = JSON.parse(`${encodeStateFile(s).split('\n')[0]}]}`);
-    expect(head.views).toEqual(Object.values(s.containers).map((c) => JSON.parse(JSON.stringify(containerView(c)))));
+    const text = encodeStateFile(s);
+    const head = JSON.parse(`${text.split('\n')[0]}]}`);
+    expect(head.views.every(Array.isArray)).toBe(true); // packed: arrays parse faster than objects
+    const decoded = decodeStateFile(text, 'state.json');
+    const expected = Object.values(s.containers).map((c) => JSON.parse(JSON.stringify(containerView(c))));
+    expect(expected.some((v) => v.dueAtMs !== undefined) && expected.some((v) => v.dueAtMs === undefined)).toBe(true);
+    expect(JSON.parse(JSON.stringify(viewsOf(decoded.containers)))).toEqual(expected);
+  });
+
+  it('reads layout 2, whose views are objects, and writes layout 3', () => {
+    const s = busyState();
+    const [first, ...rest] = encodeStateFile(s).split('\n');
+    const head = JSON.parse(`${first}]}`);
+    const objectViews = Object.values(s.containers).map((c) => containerView(c));
+    const layout2 = [`{"format":"fakedocker-state/2","state":${JSON.stringify(head.state)},"views":${JSON.stringify(objectViews)},"records":[`, ...rest].join('\n');
+    const decoded = decodeStateFile(bytes(layout2), 'state.json');
+    expect(JSON.stringify(decoded)).toBe(JSON.stringify(s));
+    const ps = ['ps', '-a', '--no-trunc'];
+    expect(executeReadOnly(decoded, ps, { env })!.stdout).toBe(executeReadOnly(s, ps, { env })!.stdout);
+    expect(encodeStateFile(decoded)).toBe(encodeStateFile(s));
+  });
+
+  it('reads no further than the first line to list containers (from a reader)', () => {
+    const s = busyState();
+    const file = bytes(encodeStateFile(s));
+    const firstLineEnd = file.indexOf(10) + 1;
+    // Pad the records so the file is larger than one read: a listing must not read them.
+    const padded = new Uint8Array([...file.subarray(0, firstLineEnd), ...bytes(' '.repeat(200_000)), ...file.subarray(firstLineEnd)]);
+    const reads: [number, number][] = [];
+    const reader = { size: padded.length, read: (a: number, b: number) => (reads.push([a, b]), padded.slice(a, b)) };
+    const decoded = decodeStateFile(reader, 'state.json');
+    expect(executeReadOnly(decoded, ['ps', '-a'], { env })!.stdout).toBe(executeReadOnly(s, ['ps', '-a'], { env })!.stdout);
+    const farthest = Math.max(...reads.filter(([a]) => a < padded.length - 8).map(([, b]) => b));
+    expect(farthest).toBeLessThan(firstLineEnd + 100_000);
+    // A record is read when asked for, from the rest of the file.
+    expect(JSON.stringify(decoded)).toBe(JSON.stringify(s));
   });
 
   it('answers ps from the views alone: a damaged record is found only when something reads it', () => {
