@@ -1,7 +1,7 @@
 // Docker's list formatting, shared by every command: "table", "table TEMPLATE", "json" and raw Go
 // templates, header rows rendered from the same template, and tabwriter alignment.
-import { tabwrite } from './tabwriter.js';
-import { compileGoTemplate, type CompiledTemplate } from './gotemplate.js';
+import { tabwrite, tabwriteColumns } from './tabwriter.js';
+import { compileGoTemplate, type CompiledTemplate, type FieldColumns } from './gotemplate.js';
 
 export interface FormatSpec {
   /** What the user passed (or '' for default). */
@@ -46,8 +46,58 @@ function prepareUncached(spec: FormatSpec): PreparedFormat {
 
 /** Renders rows (context objects) into the final text, header included for tables. */
 export function renderRows(prepared: PreparedFormat, spec: FormatSpec, rows: object[]): string {
+  const simple = prepared.row.fieldColumns?.(rows);
+  if (simple) {
+    if (!prepared.isTable) return plainText(simple, rows.length);
+    const table = tableText(prepared.row.header(spec.headers), simple, rows.length);
+    if (table !== undefined) return table;
+  }
   let text = '';
   if (prepared.isTable) text += prepared.row.header(spec.headers) + '\n';
   for (const r of rows) text += prepared.row.execute(r) + '\n';
   return prepared.isTable ? tabwrite(text) : text;
+}
+
+function plainText({ texts, columns }: FieldColumns, rowCount: number): string {
+  let text = '';
+  for (let i = 0; i < rowCount; i++) {
+    text += texts[0];
+    for (let k = 0; k < columns.length; k++) text += columns[k][i] + texts[k + 1];
+    text += '\n';
+  }
+  return text;
+}
+
+const CELL_BREAK = /[\t\n]/;
+
+/**
+ * A table of a simple template, cell by cell: the tabs of its text split every row into the same
+ * cells, so there is no row text to split again. Undefined when a value or the header has a tab
+ * or a line break of its own (then the rows are aligned from their text, as the Go tabwriter
+ * sees it).
+ */
+function tableText(header: string, { texts, columns }: FieldColumns, rowCount: number): string | undefined {
+  if (texts.some((t) => t.includes('\n')) || columns.some((c) => CELL_BREAK.test(c.join('')))) return undefined;
+  // Each cell: the pieces between two tabs of the template, as text or a field's index.
+  const plan: (string | number)[][] = [[]];
+  texts.forEach((t, k) => {
+    t.split('\t').forEach((part, n) => {
+      if (n > 0) plan.push([]);
+      if (part) plan[plan.length - 1].push(part);
+    });
+    if (k < columns.length) plan[plan.length - 1].push(k);
+  });
+  const headerCells = header.split('\t');
+  if (headerCells.length !== plan.length) return undefined;
+  const cells = plan.map((parts) => {
+    if (parts.length === 1 && typeof parts[0] === 'number') return columns[parts[0]];
+    const cell = new Array<string>(rowCount);
+    for (let i = 0; i < rowCount; i++) {
+      let s = '';
+      for (const p of parts) s += typeof p === 'string' ? p : columns[p][i];
+      cell[i] = s;
+    }
+    return cell;
+  });
+  return tabwriteColumns(headerCells, cells, rowCount);
 }

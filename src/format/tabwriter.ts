@@ -57,6 +57,39 @@ export function tabwrite(text: string, opts: TabwriterOptions = TABLE_OPTIONS): 
   return out.join('');
 }
 
+/**
+ * What tabwrite gives for a header line and rows that all have the same cells, given column by
+ * column (cells[j][i] is row i's cell j, none with a tab or line break): every line ends with a
+ * newline.
+ */
+export function tabwriteColumns(header: string[], cells: string[][], rowCount: number, opts: TabwriterOptions = TABLE_OPTIONS): string {
+  const last = cells.length - 1;
+  const widths: number[] = [];
+  const widthFns: ((s: string) => number)[] = [];
+  for (let j = 0; j < last; j++) {
+    const column = cells[j];
+    const width = NON_ASCII.test(header[j]) || NON_ASCII.test(column.join('')) ? displayWidth : asciiWidth;
+    let widest = Math.max(opts.minWidth - opts.padding, width(header[j]));
+    for (let i = 0; i < rowCount; i++) {
+      const w = width(column[i]);
+      if (w > widest) widest = w;
+    }
+    widths.push(Math.max(widest + opts.padding, opts.minWidth));
+    widthFns.push(width);
+  }
+  let text = '';
+  for (let j = 0; j < last; j++) text += header[j] + spaces(widths[j] - widthFns[j](header[j]));
+  text += `${header[last]}\n`;
+  for (let i = 0; i < rowCount; i++) {
+    for (let j = 0; j < last; j++) {
+      const cell = cells[j][i];
+      text += cell + spaces(widths[j] - widthFns[j](cell));
+    }
+    text += `${cells[last][i]}\n`;
+  }
+  return text;
+}
+
 /** A table whose lines all have the same cells (every listing): one width per column. */
 function uniformWidths(lines: string[][], opts: TabwriterOptions, width: (s: string) => number): (line: number, col: number) => number {
   const cols = lines[0].length - 1;

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { humanDuration, humanSizeWithPrecision, humanSize } from '../../src/format/units.js';
 import { tabwrite } from '../../src/format/tabwriter.js';
+import { prepareFormat, renderRows } from '../../src/format/render.js';
 import { ellipsis, goQuote, naturalCompare } from '../../src/format/strings.js';
 import { displayablePorts } from '../../src/format/ports.js';
 
@@ -95,5 +96,32 @@ describe('tabwriter against a plain reference of Go\'s column blocks', () => {
       const text = rows.map((r) => r.join('\t')).join('\n') + (trailing ? '\n' : '');
       expect(tabwrite(text)).toBe(reference(text));
     }), { numRuns: 1500 });
+  });
+});
+
+describe('listing tables built cell by cell (render.ts) against aligning each row\'s text', () => {
+  // The fast path evaluates a simple template field by field and lays out cells without joining
+  // and splitting rows; it must print what rendering each row and running the tabwriter prints,
+  // including values with tabs, line breaks or wide characters, literal text between fields and
+  // fields a row lacks (the Go engine's error).
+  const value = fc.oneof(fc.stringMatching(/^[a-z ]{0,12}$/), fc.constantFrom('', 'a\tb', 'x\ny', '名前', 'é', '<no value>'));
+  const piece = fc.oneof(fc.constantFrom('\t', '\t', ' ', '|', '\t=\t', '\\t', '\n'), fc.constantFrom('{{.A}}', '{{.B}}', '{{ .C }}', '{{.A}}'));
+  it('prints the same as execute + tabwrite for random simple templates and rows', () => {
+    fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 7 }), fc.array(fc.record({ A: value, B: value, C: value }), { maxLength: 6 }), fc.boolean(), (pieces, data, isTable) => {
+      const spec = { format: `${isTable ? 'table ' : ''}${pieces.join('')}`, defaultTable: 'table {{.A}}', headers: { A: 'AAA', B: 'B\tB', C: 'CEE' }, typeName: 'T' };
+      const prepared = prepareFormat(spec);
+      let text = prepared.isTable ? `${prepared.row.header(spec.headers)}\n` : '';
+      for (const r of data) text += `${prepared.row.execute(r)}\n`;
+      const expected = prepared.isTable ? tabwrite(text) : text;
+      expect(prepared.row.fieldColumns).toBeDefined(); // every such template is simple
+      expect(renderRows(prepared, spec, data)).toBe(expected);
+    }), { numRuns: 1500 });
+  });
+
+  it('leaves rows that lack a field to the Go engine, which reports it', () => {
+    const spec = { format: 'table {{.A}}\t{{.Missing}}', defaultTable: 'table {{.A}}', headers: { A: 'A' }, typeName: '*formatter.T' };
+    const prepared = prepareFormat(spec);
+    expect(prepared.row.fieldColumns!([{ A: 'x' }])).toBeUndefined();
+    expect(() => renderRows(prepared, spec, [{ A: 'x' }])).toThrow(/can't evaluate field Missing/);
   });
 });
