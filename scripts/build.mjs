@@ -1,7 +1,7 @@
 // Bundles the TypeScript sources into dist/ with esbuild, so bin/fakedocker runs plain
 // JavaScript and never transpiles at start-up.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const entries = ['src/cli-main.ts', 'src/index.ts', 'scripts/record.ts', 'scripts/fuzz-live.ts'].filter(existsSync);
@@ -118,5 +118,5 @@ if (nonAscii >= 0 && !process.env.FAKEDOCKER_BUILD_READABLE) {
   process.exit(1);
 }
 copyFileSync('scripts/cli-loader.cjs', 'dist/src/cli-loader.cjs');
-rmSync('dist/src/cli-main.cjs.v8cache', { force: true });
+for (const f of readdirSync('dist/src')) if (f.endsWith('.v8cache')) rmSync(`dist/src/${f}`, { force: true });
 if (results.some((r) => r.status === 'rejected')) process.exit(1);

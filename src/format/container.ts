@@ -52,17 +52,18 @@ export function reportedImage(d: Daemon, c: { image: string; imageId: string }):
   return currentId === c.imageId ? c.image : c.imageId;
 }
 
-const displayMemo = new Map<string, string>();
+/** Shown image per typed reference and image ID (a listing asks for the same few pairs). */
+const displayMemo = new Map<string, Map<string, string>>();
 
 export function displayImage(image: string, imageId: string, trunc: boolean): string {
   if (!trunc) return image;
-  const key = `${image}\u0000${imageId}`;
-  let shown = displayMemo.get(key);
-  if (shown === undefined) {
-    shown = truncatedImage(image, imageId);
+  let byId = displayMemo.get(image);
+  if (byId === undefined) {
     if (displayMemo.size > 1000) displayMemo.clear();
-    displayMemo.set(key, shown);
+    displayMemo.set(image, (byId = new Map()));
   }
+  let shown = byId.get(imageId);
+  if (shown === undefined) byId.set(imageId, (shown = truncatedImage(image, imageId)));
   return shown;
 }
 
@@ -91,8 +92,8 @@ export class ContainerContext {
   readonly #d: Daemon;
   readonly #c: ContainerView;
   readonly #o: ContainerContextOptions;
-  /** docker/cli's FieldsUsed: the fields a template read that need extra data (only Size). */
-  readonly #fieldsUsed = asMap({} as Record<string, object>, 'map[string]interface {}');
+  /** docker/cli's FieldsUsed: the fields a template read that need extra data (only Size). Made on first use. */
+  #fieldsUsed: Record<string, object> | undefined;
 
   constructor(d: Daemon, c: ContainerView, o: ContainerContextOptions) {
     this.#d = d;
@@ -104,7 +105,7 @@ export class ContainerContext {
   // "an unexported field" error), FieldsUsed, and the embedded HeaderContext's nil Header.
   get c() { return this.#c; }
   get trunc() { return this.#o.trunc; }
-  get FieldsUsed() { return this.#fieldsUsed; }
+  get FieldsUsed(): Record<string, object> { return (this.#fieldsUsed ??= asMap({}, 'map[string]interface {}')); }
   get Header() { return undefined; }
 
   ID() { return this.#o.trunc ? this.#c.id.slice(0, 12) : this.#c.id; }
@@ -116,7 +117,7 @@ export class ContainerContext {
   State() { return this.#c.state.Status; }
   Status() { return containerStatus(this.#c.state, this.#o.nowMs); }
   Size() {
-    this.#fieldsUsed.Size = asStruct({}, 'struct {}');
+    this.FieldsUsed.Size = asStruct({}, 'struct {}');
     const size = this.#o.size;
     if (!size) return '0B';
     const rw = humanSizeWithPrecision(size.rw, 3);

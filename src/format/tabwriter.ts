@@ -77,17 +77,18 @@ export function tabwriteColumns(header: string[], cells: string[][], rowCount: n
     widths.push(Math.max(widest + opts.padding, opts.minWidth));
     widthFns.push(width);
   }
-  let text = '';
-  for (let j = 0; j < last; j++) text += header[j] + spaces(widths[j] - widthFns[j](header[j]));
-  text += `${header[last]}\n`;
+  // Pieces joined once at the end: a string built by += would be a tree of thousands of pieces.
+  const out: string[] = [];
+  for (let j = 0; j < last; j++) out.push(header[j], spaces(widths[j] - widthFns[j](header[j])));
+  out.push(header[last], '\n');
   for (let i = 0; i < rowCount; i++) {
     for (let j = 0; j < last; j++) {
       const cell = cells[j][i];
-      text += cell + spaces(widths[j] - widthFns[j](cell));
+      out.push(cell, spaces(widths[j] - widthFns[j](cell)));
     }
-    text += `${cells[last][i]}\n`;
+    out.push(cells[last][i], '\n');
   }
-  return text;
+  return out.join('');
 }
 
 /** A table whose lines all have the same cells (every listing): one width per column. */

@@ -73,19 +73,23 @@ export function listContainers(d: Daemon, opts: ListOptions): ContainerView[] {
   });
   const all = opts.all || f.has('status') || opts.limit > 0;
 
+  const st = f.get('status');
+  const ex = f.get('exited')?.map(Number);
+  const health = f.get('health');
+  const labels = f.get('label');
+  const vols = f.get('volume');
+  const nets = f.get('network');
+  const iso = f.get('isolation');
+
   const sorted = d.containerViews().slice().sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0));
   const out: ContainerView[] = [];
   for (const c of sorted) {
     if (!all && !c.state.Running) continue;
     if (nameRes.length && !nameRes.some((re) => re.test(`/${c.name}`) || re.test(c.name))) continue;
     if (idRes.length && !idRes.some((re) => re.test(c.id))) continue;
-    const st = f.get('status');
     if (st && !st.includes(c.state.Status)) continue;
-    const ex = f.get('exited');
-    if (ex && (c.state.Running || c.state.startedMs === 0 || !ex.map(Number).includes(c.state.ExitCode))) continue;
-    const health = f.get('health');
+    if (ex && (c.state.Running || c.state.startedMs === 0 || !ex.includes(c.state.ExitCode))) continue;
     if (health && !health.includes('none')) continue;
-    const labels = f.get('label');
     if (labels && !labels.every((l) => {
       const eq = l.indexOf('=');
       return eq < 0 ? Object.hasOwn(c.labels, l) : c.labels[l.slice(0, eq)] === l.slice(eq + 1);
@@ -96,9 +100,7 @@ export function listContainers(d: Daemon, opts: ListOptions): ContainerView[] {
       const chain = imageAncestry(d, c.imageId);
       if (!ancestors.some((a) => a && chain.has(a))) continue;
     }
-    const vols = f.get('volume');
     if (vols && !c.mounts.some((m) => vols.includes(m.Name ?? '') || vols.includes(m.Source) || vols.includes(m.Destination))) continue;
-    const nets = f.get('network');
     if (nets && !listedNetworks(d, c).some(([name, networkId]) => nets.some((n) => n === name || (n.length > 0 && networkId.startsWith(n))))) continue;
     if (publish.length && !publish.some((p) => Object.entries(c.ports).some(([key, bindings]) => {
       const proto = key.split('/')[1];
@@ -111,7 +113,6 @@ export function listContainers(d: Daemon, opts: ListOptions): ContainerView[] {
       return proto === p.proto && Number(port) >= p.from && Number(port) <= p.to;
     }))) continue;
     if (isTask && isTask.some((v) => v === 'true' || v === '1')) continue;
-    const iso = f.get('isolation');
     if (iso && !iso.includes('default')) continue;
     out.push(c);
     if (opts.limit > 0 && out.length >= opts.limit) break;
