@@ -72,8 +72,7 @@ function removeImage(d: Daemon, ref: string, force: boolean, lines: string[]): v
   if (hasChildren(d, img)) {
     throw new DaemonError(`conflict: unable to delete ${short} (cannot be forced) - image has dependent child images`, 'conflict');
   }
-  const repos = new Set(img.repoTags.map((t) => t.slice(0, t.lastIndexOf(':'))));
-  if (repos.size > 1 && !force) {
+  if (!force && img.repoTags.length + img.repoDigests.length > 1 && !isSingleReference(img.repoTags, img.repoDigests)) {
     throw new DaemonError(`conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories`, 'conflict');
   }
   if (users.length && !force) {
@@ -84,6 +83,19 @@ function removeImage(d: Daemon, ref: string, force: boolean, lines: string[]): v
   img.repoTags = [];
   img.repoDigests = [];
   deleteImage(d, img, lines, users.length > 0);
+}
+
+/**
+ * Whether removing an image by ID may drop all its references without force, as dockerd decides:
+ * at most one tag, and the digests (if any) all of that tag's repository. Two tags, even of one
+ * repository, are "referenced in multiple repositories" (observed on Engine 28.5.2).
+ */
+function isSingleReference(tags: string[], digests: string[]): boolean {
+  if (tags.length > 1) return false;
+  const repoOf = (ref: string, sep: string) => ref.slice(0, ref.lastIndexOf(sep));
+  const digestRepos = new Set(digests.map((r) => repoOf(r, '@')));
+  const single = tags.length ? repoOf(tags[0], ':') : repoOf(digests[0], '@');
+  return digestRepos.size === 1 && digestRepos.has(single);
 }
 
 export const rmiCommand: CommandDef = {

@@ -5,7 +5,7 @@ import type { ImageRecord } from '../state.js';
 import type { CatalogImage } from '../../catalog/types.js';
 import { DaemonError } from '../errors.js';
 import { ZERO_TIME } from '../time.js';
-import { familiarName, familiarString, parseReference, ReferenceError, withDefaultTag } from './reference.js';
+import { familiarName, familiarString, parseReference, ReferenceError, sortedReferences, withDefaultTag } from './reference.js';
 import { pullErrorMessage, pullOutput, type PullLine } from '../../catalog/pull.js';
 
 export interface PullResult {
@@ -49,7 +49,7 @@ export function tagImage(d: Daemon, img: ImageRecord, tag: string, stamp = true)
     }
   }
   if (!img.repoTags.includes(tag)) {
-    img.repoTags.push(tag);
+    img.repoTags = sortedReferences([...img.repoTags, tag]);
     if (stamp) img.lastTagTime = d.timestamp();
   }
 }
@@ -96,7 +96,7 @@ export function pullImage(d: Daemon, ref: string, command: 'pull' | 'run', quiet
   if (!existing && !kept) d.state.images[image.id] = image;
   if (tag) tagImage(d, image, tag, false);
   const digestRef = `${repo}@${catalogImage.digest}`;
-  if (!image.repoDigests.includes(digestRef)) image.repoDigests.push(digestRef);
+  if (!image.repoDigests.includes(digestRef)) image.repoDigests = sortedReferences([...image.repoDigests, digestRef]);
   d.event('image', 'pull', tag ?? digestRef, { name: tag ?? digestRef });
   return { image, lines };
 }

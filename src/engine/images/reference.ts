@@ -86,6 +86,22 @@ export function fullString(r: ImageReference): string {
   return s;
 }
 
+/**
+ * An image's references in the order the daemon lists them (RepoTags, RepoDigests, `images`
+ * rows): by their fully qualified text, so 'AAA/x' < 'busybox' (docker.io/library/busybox) <
+ * 'localhost:5000/x' (observed on Engine 28.5.2).
+ */
+export function sortedReferences(refs: string[]): string[] {
+  const qualified = (ref: string) => {
+    try {
+      return fullString(parseReference(ref));
+    } catch {
+      return ref;
+    }
+  };
+  return refs.map((ref) => [qualified(ref), ref]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ref]) => ref);
+}
+
 export function looksLikeImageId(s: string): boolean {
   return /^(sha256:)?[a-f0-9]{1,64}$/.test(s);
 }
