@@ -7,6 +7,7 @@ import { execute, executeReadOnly, type ExecuteOptions, type ExecuteResult } fro
 import { FileStore } from './store/file-store.js';
 import { StateDamagedError } from './store/store.js';
 import { createEnv } from './runtime.js';
+import { HostFileReadError } from './engine/env.js';
 import { createInitialState } from './engine/initial-state.js';
 import { runInteractiveSession } from './interactive.js';
 import { nodeHostFiles } from './commands/container/cp.js';
@@ -80,10 +81,12 @@ function main(): void {
   env.host.buildContext = nodeBuildContext(process.cwd());
   env.host.readFile = (file: string) => {
     try {
-      return readFileSync(resolvePath(file), 'utf8');
+      return readFileSync(resolvePath(file));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new Error(`open ${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+      // Go opens a directory fine; it is the read that fails.
+      if (code === 'EISDIR') throw new HostFileReadError(`read ${file}: is a directory`);
+      throw new Error(`open ${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
     }
   };
   const store = new FileStore(home);

@@ -39,6 +39,7 @@ export function parseInteger(value: string, bits = 64): number | undefined {
 }
 
 function validate(spec: FlagSpec, value: string): string | undefined {
+  if (spec.check) return spec.check(value);
   switch (spec.kind) {
     case 'bool':
       if (!['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) {

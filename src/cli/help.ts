@@ -1,6 +1,7 @@
 // Docker's help texts, captured from the real CLI by scripts/capture-help.mjs, and what can be
 // read off them: the usage line and each command's flag table (the same flags Docker accepts).
 import helpData from './help-data.json';
+import { FLAG_VALUE_CHECKS, type FlagValueCheck } from './flag-checks.js';
 
 const HELP: Record<string, string> = helpData as Record<string, string>;
 
@@ -18,6 +19,8 @@ export interface FlagSpec {
   /** Hidden deprecated alias: values go to `aliasOf`, and cobra prints a deprecation notice. */
   aliasOf?: string;
   deprecated?: string;
+  /** The CLI's own validation of a value, run as the flag is parsed. */
+  check?: FlagValueCheck;
 }
 
 /** Flags Docker accepts but hides from help (deprecated spellings). */
@@ -87,6 +90,10 @@ export function flagSpecs(path: string): FlagSpec[] {
     }
   }
   specs.push(...(HIDDEN_FLAGS[path] ?? []));
+  for (const spec of specs) {
+    const check = FLAG_VALUE_CHECKS[path]?.[spec.long];
+    if (check) spec.check = check;
+  }
   flagCache.set(path, specs);
   return specs;
 }

@@ -18,11 +18,19 @@ export interface ProcessRunner {
   start(req: ProcessRequest): ProcessOutcome;
 }
 
+/** A client-side file that opened but could not be read (the CLI names the file around it). */
+export class HostFileReadError extends Error {}
+
 export interface HostAccess {
   /** Host environment, for `-e NAME` pass-through. */
   env: Record<string, string | undefined>;
-  /** Reads a client-side file (--env-file, --label-file), relative to the client's cwd; throws Error(message) with Go's text. */
-  readFile?(path: string): string;
+  /**
+   * Reads a client-side file (--env-file, --label-file), relative to the client's cwd; bytes let
+   * the reader check UTF-8 as the CLI does. Throws Error(message) with Go's text: a failure to
+   * open (e.g. "open f: no such file or directory"), or HostFileReadError when the file opened
+   * but could not be read ("read f: is a directory").
+   */
+  readFile?(path: string): string | Uint8Array;
   /** The client's filesystem for `docker cp` and `export -o` (see HostFiles in commands/container/cp.ts). */
   files?: HostFiles;
   /** The client's build context for `docker build` (Node: src/host/node-context.ts). */

@@ -25,52 +25,74 @@ function parseRange(s: string): [number, number] | undefined {
 }
 
 function validProto(p: string): boolean {
-  return ['tcp', 'udp', 'sctp'].includes(p.toLowerCase());
+  return ['tcp', 'udp', 'sctp'].includes(p);
 }
 
-function isIp(s: string): boolean {
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(s)) return s.split('.').every((x) => Number(x) <= 255);
-  return /^[0-9a-fA-F:]+$/.test(s) && s.includes(':');
+/** Go's net.ParseIP for dotted IPv4: four fields up to 255, no leading zeros. */
+function isIpv4(s: string): boolean {
+  return /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/.test(s) && s.split('.').every((x) => Number(x) <= 255);
 }
 
-/** One -p value → port bindings ("80/tcp" → [{HostIp, HostPort}]), expanded per port. */
+/** Go's net.ParseIP for IPv6: eight hex groups, one "::" standing for at least one, an IPv4 tail. */
+function isIpv6(s: string): boolean {
+  const halves = s.split('::');
+  if (halves.length > 2) return false;
+  const groups = (text: string, last: boolean): number | undefined => {
+    if (text === '') return 0;
+    const fields = text.split(':');
+    let count = 0;
+    for (let i = 0; i < fields.length; i++) {
+      if (last && i === fields.length - 1 && fields[i].includes('.')) {
+        if (!isIpv4(fields[i])) return undefined;
+        count += 2;
+      } else if (/^[0-9a-fA-F]{1,4}$/.test(fields[i])) count += 1;
+      else return undefined;
+    }
+    return count;
+  };
+  if (halves.length === 1) return groups(s, true) === 8;
+  const head = groups(halves[0], false);
+  const tail = groups(halves[1], true);
+  return head !== undefined && tail !== undefined && head + tail <= 7;
+}
+
+export function isGoIp(s: string): boolean {
+  return s.includes(':') ? isIpv6(s) : isIpv4(s);
+}
+
+/** The host of "[ip]" as Go's net.SplitHostPort(ip + ":") finds it, or its complaint. */
+function unbracketHost(ip: string): string {
+  const hostport = `${ip}:`;
+  const lastColon = hostport.length - 1;
+  const fail = (why: string) => new PortSpecError(`invalid IP address ${ip}: address ${hostport}: ${why}`);
+  const close = hostport.indexOf(']');
+  if (close < 0) throw fail("missing ']' in address");
+  if (close + 1 !== lastColon) throw fail(hostport[close + 1] === ':' ? 'too many colons in address' : 'missing port in address');
+  if (hostport.indexOf('[', 1) >= 0) throw fail("unexpected '[' in address");
+  if (hostport.indexOf(']', close + 1) >= 0) throw fail("unexpected ']' in address");
+  return hostport.slice(1, close);
+}
+
+/**
+ * One -p value → port bindings ("80/tcp" → [{HostIp, HostPort}]), expanded per port, as the
+ * CLI's go-connections parser reads "[ip:]hostPort:containerPort[/proto]": the last two
+ * colon-separated fields are the ports, anything before them the IP ("[...]" for IPv6); the
+ * protocol is the field after the first "/" (so "80/tcp/udp" is tcp). Errors come in its order:
+ * IP, missing port, container port, host port, ranges, protocol.
+ */
 export function parsePublishSpec(raw: string): PortMapping[] {
   if (raw.includes('=')) return parseLongPublish(raw);
-  let spec = raw;
-  let proto = 'tcp';
-  const slash = spec.lastIndexOf('/');
-  if (slash >= 0) {
-    proto = spec.slice(slash + 1);
-    spec = spec.slice(0, slash);
-    if (!validProto(proto)) throw new PortSpecError(`invalid proto: ${proto}`);
-    proto = proto.toLowerCase();
-  }
-  // Split off an IPv6 host part in brackets first.
-  let ip = '';
-  let rest = spec;
-  const v6 = /^\[([^\]]*)\]:(.*)$/.exec(spec);
-  if (v6) {
-    ip = v6[1];
-    rest = v6[2];
-  }
-  const parts = rest.split(':');
-  let hostPart = '';
-  let containerPart: string;
-  if (v6) {
-    if (parts.length === 1) { containerPart = parts[0]; }
-    else { hostPart = parts[0]; containerPart = parts.slice(1).join(':'); }
-  } else if (parts.length === 1) {
-    containerPart = parts[0];
-  } else if (parts.length === 2) {
-    hostPart = parts[0];
-    containerPart = parts[1];
-  } else {
-    containerPart = parts[parts.length - 1];
-    hostPart = parts[parts.length - 2];
-    ip = parts.slice(0, parts.length - 2).join(':');
-  }
-  if (ip !== '' && !isIp(ip)) throw new PortSpecError(`invalid IP address: ${ip}`);
-  if (containerPart === '') throw new PortSpecError(`no port specified: ${spec}<empty>`);
+  const parts = raw.split(':');
+  const containerField = parts[parts.length - 1];
+  const hostPart = parts.length >= 2 ? parts[parts.length - 2] : '';
+  let ip = parts.length >= 3 ? parts.slice(0, parts.length - 2).join(':') : '';
+  const slashFields = containerField.split('/');
+  const containerPart = slashFields[0];
+  const protoGiven = slashFields.length > 1 && slashFields[1] !== '' ? slashFields[1] : 'tcp';
+  const proto = protoGiven.toLowerCase();
+  if (ip.startsWith('[')) ip = unbracketHost(ip);
+  if (ip !== '' && !isGoIp(ip)) throw new PortSpecError(`invalid IP address: ${ip}`);
+  if (containerPart === '') throw new PortSpecError(`no port specified: ${raw}<empty>`);
   const cRange = parseRange(containerPart);
   if (!cRange) throw new PortSpecError(`invalid containerPort: ${containerPart}`);
   let hRange: [number, number] | undefined;
@@ -85,6 +107,7 @@ export function parsePublishSpec(raw: string): PortMapping[] {
       throw new PortSpecError(`invalid ranges specified for container and host Ports: ${containerPart} and ${hostPart}`);
     }
   }
+  if (!validProto(proto)) throw new PortSpecError(`invalid proto: ${protoGiven}`);
   const out: PortMapping[] = [];
   for (let i = 0; i <= cCount; i++) {
     let hostPort = '';
@@ -97,27 +120,18 @@ export function parsePublishSpec(raw: string): PortMapping[] {
   return out;
 }
 
+/**
+ * The long form "target=80,published=8080,protocol=udp" as the run/create CLI rewrites it before
+ * parsing: into "published:target/protocol"; other keys (mode, host_ip) are accepted and unused.
+ */
 function parseLongPublish(raw: string): PortMapping[] {
-  let target = '';
-  let published = '';
-  let protocol = 'tcp';
-  let hostIp = '';
+  const params = new Map<string, string>([['protocol', 'tcp']]);
   for (const field of raw.split(',')) {
     const eq = field.indexOf('=');
-    if (eq < 0) throw new PortSpecError(`invalid publish opts format (should be name=value but got '${field}')`);
-    const key = field.slice(0, eq).toLowerCase();
-    const value = field.slice(eq + 1);
-    switch (key) {
-      case 'protocol': protocol = value; break;
-      case 'mode': break;
-      case 'target': target = value; break;
-      case 'published': published = value; break;
-      case 'host_ip': hostIp = value; break;
-      default: throw new PortSpecError(`invalid publish opts format (should be name=value but got '${field}')`);
-    }
+    if (eq <= 0) throw new PortSpecError(`invalid publish opts format (should be name=value but got '${field}')`);
+    params.set(field.slice(0, eq), field.slice(eq + 1));
   }
-  if (target === '') throw new PortSpecError('Missing target port');
-  return parsePublishSpec(`${hostIp ? (hostIp.includes(':') ? `[${hostIp}]` : hostIp) + ':' : ''}${published ? published + ':' : ''}${target}/${protocol}`);
+  return parsePublishSpec(`${params.get('published') ?? ''}:${params.get('target') ?? ''}/${params.get('protocol')}`);
 }
 
 /** --expose value: "80", "80/udp", "7000-7001" → ["80/tcp", …]. */

@@ -41,6 +41,18 @@ describe('flag parsing', () => {
     [['--all=maybe'], 'invalid argument "maybe" for "-a, --all" flag: strconv.ParseBool: parsing "maybe": invalid syntax'],
     [['-f', 'x'], 'invalid argument "x" for "-f, --filter" flag: bad format of filter (expected name=value)'],
   ])('%j → %s', (argv, message) => expect(err(argv as string[])).toBe(message));
+  it.each([
+    ['run', ['-e', '=x'], 'invalid argument "=x" for "-e, --env" flag: invalid environment variable: =x'],
+    ['run', ['-e', ''], 'invalid argument "" for "-e, --env" flag: invalid environment variable: '],
+    ['run', ['-e', 'A B=1'], 'no error'],
+    ['exec', ['--env==x'], 'invalid argument "=x" for "-e, --env" flag: invalid environment variable: =x'],
+    ['run', ['--label', '=x'], 'invalid argument "=x" for "-l, --label" flag: invalid label \'=x\': empty name'],
+    ['create', ['-l', ''], 'invalid argument "" for "-l, --label" flag: invalid label \'\': empty name'],
+    ['run', ['--label', 'A B=1'], 'invalid argument "A B=1" for "-l, --label" flag: label \'A B\' contains whitespaces'],
+    ['run', ['--label', ' A=1'], 'no error'],
+    ['volume create', ['--label', 'A B=1'], 'invalid argument "A B=1" for "--label" flag: label \'A B\' contains whitespaces'],
+    ['network create', ['--label', '=x'], 'invalid argument "=x" for "--label" flag: invalid label \'=x\': empty name'],
+  ])('%s %j: the value is checked as the flag is parsed', (path, argv, message) => expect(err(argv as string[], flagSpecs(path as string))).toBe(message));
   it('turns --help and -h into help requests', () => {
     expect(() => parseFlags(['--help'], run, { interspersed: false })).toThrow(HelpRequested);
     expect(() => parseFlags(['-h'], ps, { interspersed: true })).toThrow(HelpRequested);

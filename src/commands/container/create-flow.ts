@@ -9,7 +9,7 @@ import { createContainer } from '../../engine/containers/create.js';
 import type { ContainerRecord, ImageRecord } from '../../engine/state.js';
 import { buildMounts } from '../../engine/volumes/mounts.js';
 import { connectNetwork, networkByName } from '../../engine/networks/attach.js';
-import { FlagValueError, parseRestartPolicy, parseRunOptions, RunOptionError, withHostEnv, type ParsedRunOptions } from './create-options.js';
+import { FlagValueError, parseRestartPolicy, parseRunOptions, RunOptionError, type ParsedRunOptions } from './create-options.js';
 import { UsageError } from '../../cli/command.js';
 import { normalizedRefForError } from '../../engine/images/resolve.js';
 
@@ -60,7 +60,6 @@ export function createFromArgs(ctx: CommandContext, verb: Verb, args: string[]):
   let options: ParsedRunOptions;
   try {
     options = parseRunOptions(ctx, cmd);
-    withHostEnv(ctx, options.request);
   } catch (e) {
     if (e instanceof FlagValueError) throw new UsageError(e.message, 125);
     if (e instanceof RunOptionError && e.plainExitCode !== undefined) throw new CliError(e.message, e.plainExitCode);

@@ -6,6 +6,8 @@ import type { CreateRequest } from '../../engine/containers/create.js';
 import type { ImageRecord, MountRecord, PortBinding, RestartPolicy } from '../../engine/state.js';
 import { parseExposeSpec, parsePublishSpec, PortSpecError } from '../../engine/ports.js';
 import type { MountSpec } from '../../engine/volumes/mounts.js';
+import { HostFileReadError } from '../../engine/env.js';
+import { KeyValueFileError, parseKeyValueFile } from './kv-file.js';
 
 export class RunOptionError extends Error {
   /** Errors the daemon reports (printed with "Error response from daemon: "). */
@@ -25,17 +27,19 @@ export function parseBytes(s: string): number | undefined {
   return Math.floor(Number(m[1]) * mult[m[2].toLowerCase()]);
 }
 
-/** Reads KEY=VALUE lines of --env-file / --label-file (comments and blank lines skipped). */
-export function readKeyValueFile(ctx: CommandContext, path: string): string[] {
+/**
+ * The KEY=VALUE lines of an --env-file / --label-file (see kv-file.ts); a key-only line takes its
+ * value from `lookup` or is left out. Errors carry the CLI's text, naming the file.
+ */
+export function readKeyValueFile(ctx: CommandContext, path: string, lookup?: (key: string) => string | undefined): string[] {
   const reader = ctx.d.env.host.readFile;
   if (!reader) throw new RunOptionError(`open ${path}: no such file or directory`);
-  let text: string;
   try {
-    text = reader(path);
+    return parseKeyValueFile(reader(path), lookup);
   } catch (e) {
+    if (e instanceof KeyValueFileError || e instanceof HostFileReadError) throw new RunOptionError(`invalid env file (${path}): ${e.message}`);
     throw new RunOptionError((e as Error).message);
   }
-  return text.split('\n').map((l) => l.replace(/^\s+/, '')).filter((l) => l !== '' && !l.startsWith('#'));
 }
 
 export function parseRestartPolicy(raw: string | undefined): RestartPolicy {
@@ -61,17 +65,24 @@ export function parseLabels(values: string[]): Record<string, string> {
   return labels;
 }
 
+/**
+ * The container's environment from --env-file files, then -e values (so -e wins): a name without
+ * a value copies the client's variable, and is dropped when the client has none. Empty names were
+ * refused while parsing flags (checkEnvValue).
+ */
+export function collectEnv(ctx: CommandContext): string[] {
+  const hostEnv = ctx.d.env.host.env;
+  const fromHost = (name: string) => hostEnv[name];
+  const fromFiles = flagList(ctx, 'env-file').flatMap((f) => readKeyValueFile(ctx, f, fromHost));
+  return [...fromFiles, ...withHostValues(flagList(ctx, 'env'), hostEnv)];
+}
+
 /** -e K=V sets; -e K copies from the client environment, or is dropped if unset there. */
-export function parseEnv(values: string[], hostEnv: Record<string, string | undefined>): string[] {
+export function withHostValues(values: string[], hostEnv: Record<string, string | undefined>): string[] {
   const out: string[] = [];
   for (const v of values) {
-    if (v.includes('=')) {
-      if (v.startsWith('=')) throw new RunOptionError(`invalid environment variable: ${v}`);
-      out.push(v);
-    } else {
-      const hv = hostEnv[v];
-      if (hv !== undefined) out.push(`${v}=${hv}`);
-    }
+    if (v.includes('=')) out.push(v);
+    else if (hostEnv[v] !== undefined) out.push(`${v}=${hostEnv[v]}`);
   }
   return out;
 }
@@ -121,6 +132,9 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
     if (e instanceof PortSpecError) throw new RunOptionError(e.message);
     throw e;
   }
+  // The CLI reads env files before label files, after the port flags.
+  const env = collectEnv(ctx);
+  const labels = parseLabels([...flagList(ctx, 'label-file').flatMap((f) => readKeyValueFile(ctx, f)), ...flagList(ctx, 'label')]);
   const pull = flagString(ctx, 'pull') ?? 'missing';
   if (!['missing', 'always', 'never'].includes(pull)) {
     throw new RunOptionError(`invalid pull option: '${pull}': must be one of "always", "missing" or "never"`);
@@ -164,14 +178,14 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
     name: flagString(ctx, 'name'),
     cmd,
     entrypoint: entrypointGiven ? (entrypointValue === '' ? [] : [entrypointValue]) : undefined,
-    env: parseEnv(flagList(ctx, 'env'), {}),
+    env,
     workdir: flagString(ctx, 'workdir'),
     user: flagString(ctx, 'user'),
     hostname: flagString(ctx, 'hostname'),
     portBindings,
     exposed,
     publishAll: flagBool(ctx, 'publish-all'),
-    labels: parseLabels([...flagList(ctx, 'label-file').flatMap((f) => readKeyValueFile(ctx, f)), ...flagList(ctx, 'label')]),
+    labels,
     restart,
     autoRemove,
     tty,
@@ -188,12 +202,6 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
   };
   const mountSpecs = flagList(ctx, 'mount').map(parseMountFlag);
   return { request, detach, pull: pull as ParsedRunOptions['pull'], volumeSpecs, mountSpecs };
-}
-
-/** Fills -e values that copy from the host environment (needs the env from the adapter). */
-export function withHostEnv(ctx: CommandContext, req: ParsedRunOptions['request']): void {
-  const fromFiles = flagList(ctx, 'env-file').flatMap((f) => readKeyValueFile(ctx, f));
-  req.env = parseEnv([...fromFiles, ...flagList(ctx, 'env')], ctx.d.env.host.env);
 }
 
 export type { ImageRecord, MountRecord };

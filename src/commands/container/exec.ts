@@ -1,7 +1,7 @@
 // docker exec: run a further command in a running container; attached by default (output passed
 // through, its exit code returned), -d leaves it in the background.
-import { CliError, UsageError, flagBool, flagList, flagString, type CommandDef } from '../../cli/command.js';
-import { parseEnv } from './create-options.js';
+import { CliError, flagBool, flagString, type CommandDef } from '../../cli/command.js';
+import { collectEnv, RunOptionError } from './create-options.js';
 import { execInContainer } from '../../engine/containers/exec.js';
 
 export const execCommand: CommandDef = {
@@ -16,10 +16,11 @@ export const execCommand: CommandDef = {
     if (interactive && tty && !detach && !ctx.stdinIsTty) throw new CliError('the input device is not a TTY', 1);
     let env: string[];
     try {
-      env = parseEnv(flagList(ctx, 'env'), ctx.d.env.host.env);
+      env = collectEnv(ctx);
     } catch (e) {
-      const v = flagList(ctx, 'env').find((x) => x.startsWith('=')) ?? '';
-      throw new UsageError(`invalid argument ${JSON.stringify(v)} for "-e, --env" flag: ${(e as Error).message}`, 125);
+      // exec prints an env-file problem bare, with exit 1
+      if (e instanceof RunOptionError) throw new CliError(e.message, 1);
+      throw e;
     }
     const d = ctx.d;
     const c = d.getContainer(ref);

@@ -19,7 +19,9 @@ export const portCommand: CommandDef = {
       }
       const bindings = c.ports[`${Number(portText)}/${proto}`];
       if (bindings && bindings.length) {
-        for (const b of bindings) ctx.out(`${joinHostPort(b.HostIp, b.HostPort)}\n`);
+        // The CLI sorts these too (so IPv4 addresses come before IPv6 ones).
+        const lines = bindings.map((b) => joinHostPort(b.HostIp, b.HostPort)).sort(naturalCompare);
+        for (const l of lines) ctx.out(`${l}\n`);
         return 0;
       }
       throw new CliError(`Error: No public port '${wanted}' published for ${ref}`, 1);

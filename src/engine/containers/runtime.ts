@@ -166,13 +166,25 @@ function bindPorts(d: Daemon, c: ContainerRecord, endpointId: string): Record<st
   return result;
 }
 
+/**
+ * The main process's environment as dockerd builds it: its defaults (PATH, HOSTNAME, TERM with a
+ * TTY) first, each replaced in place by the container's own value, the container's other
+ * variables after them in their order; a bare NAME removes a default.
+ */
 export function processEnv(c: ContainerRecord): string[] {
-  const env = [...c.config.Env];
-  const has = (k: string) => env.some((e) => e.startsWith(`${k}=`));
-  if (!has('PATH')) env.unshift('PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
-  if (!has('HOSTNAME')) env.splice(1, 0, `HOSTNAME=${c.config.Hostname}`);
-  if (c.config.Tty && !has('TERM')) env.push('TERM=xterm');
-  return env;
+  const defaults = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', `HOSTNAME=${c.config.Hostname}`];
+  if (c.config.Tty) defaults.push('TERM=xterm');
+  const defaultIndex = new Map(defaults.map((e, i) => [e.slice(0, e.indexOf('=')), i]));
+  const env: (string | undefined)[] = [...defaults];
+  for (const entry of c.config.Env) {
+    const eq = entry.indexOf('=');
+    const i = defaultIndex.get(eq < 0 ? entry : entry.slice(0, eq));
+    if (eq < 0) {
+      if (i !== undefined) env[i] = undefined;
+    } else if (i !== undefined) env[i] = entry;
+    else env.push(entry);
+  }
+  return env.filter((e): e is string => e !== undefined);
 }
 
 /** Runs the main process; the container must not be running. Throws DaemonError on failure. */

@@ -130,6 +130,15 @@ function prompt(kind: ShellKind, sh: Shell): string {
   return `${sh.sim.user.name ?? 'I have no name!'}@${sh.sim.req.hostname}:${cwd}${root ? '#' : '$'} `;
 }
 
+/**
+ * The environment a shell takes in: busybox ash and dash leave out variables whose names are not
+ * shell names (so `sh -c env` does not pass on `A B` or `C-D`); bash keeps them for its children.
+ */
+function importableEnv(kind: ShellKind, env: Map<string, string>): Map<string, string> {
+  if (kind === 'bash') return env;
+  return new Map([...env].filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)));
+}
+
 /** sh / bash as a program: -c, a script file, or commands from stdin (or a terminal). */
 function runShell(kind: ShellKind, parent: Shell, argv: string[], io: IO, env: Map<string, string>): number {
   const sim = parent.sim;
@@ -178,7 +187,7 @@ function runShell(kind: ShellKind, parent: Shell, argv: string[], io: IO, env: M
     name = scriptName;
   }
   const pid = parent === TOP_MARK.get(sim) ? sim.req.pid : sim.allocPid();
-  const sh = new Shell({ sim, kind, name, env, cwd: parent.cwd, positional, pid, runProgram });
+  const sh = new Shell({ sim, kind, name, env: importableEnv(kind, env), cwd: parent.cwd, positional, pid, runProgram });
   sh.errexit = errexit;
   const run = (src: string, ioX: IO): number => {
     try {
