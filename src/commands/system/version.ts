@@ -9,7 +9,7 @@ export const CLIENT_VERSION_LINE = 'Docker version 28.2.2, build e6534b4';
 
 export const VERSION_INFO = {
   Client: {
-    Platform: { Name: '' }, Version: '28.2.2', APIVersion: '1.50', DefaultAPIVersion: '1.50', GitCommit: 'e6534b4', GoVersion: 'go1.24.3',
+    Version: '28.2.2', APIVersion: '1.50', DefaultAPIVersion: '1.50', GitCommit: 'e6534b4', GoVersion: 'go1.24.3',
     Os: 'linux', Arch: 'amd64', BuildTime: 'Fri May 30 12:07:14 2025', Context: 'default',
   },
   Server: {
@@ -21,9 +21,26 @@ export const VERSION_INFO = {
       { Name: 'docker-init', Version: '0.19.0', Details: { GitCommit: '' } },
     ],
     Version: '28.5.2+dfsg4', APIVersion: '1.51', MinAPIVersion: '1.24', GitCommit: '3ef3c07c883be49a2e8097bcf6d2952fce1d70eb',
-    GoVersion: 'go1.27.1', Os: 'linux', Arch: 'amd64', KernelVersion: '6.1.0-0-amd64', BuildTime: '2026-09-15T11:02:57.000000000+00:00',
+    GoVersion: 'go1.27.1', Os: 'linux', Arch: 'amd64', KernelVersion: '6.1.0-0-amd64', Experimental: false, BuildTime: '2026-09-15T11:02:57.000000000+00:00',
   },
 };
+
+/**
+ * What `version --format` sees: the CLI's Go structs. The client's Platform is a nil pointer
+ * (printed <nil>, left out of JSON); the server's is a struct; components are structs
+ * ({Engine 28.5.2 map[…]}); APIVersion is written "ApiVersion" in JSON and Experimental only
+ * when true (observed with CLI 28.2.2).
+ */
+function versionData(): object {
+  const { Client: c, Server: sv } = VERSION_INFO;
+  const client = asStruct({ Platform: null, ...c }, 'system.clientVersion', { Platform: 'Platform,omitempty', APIVersion: 'ApiVersion' });
+  const server = asStruct({
+    ...sv,
+    Platform: asStruct({ ...sv.Platform }, 'struct { Name string }'),
+    Components: sv.Components.map((comp) => asStruct({ ...comp, Details: { ...comp.Details } }, 'types.ComponentVersion', { Details: 'Details,omitempty' })),
+  }, '*types.Version', { APIVersion: 'ApiVersion', Experimental: 'Experimental,omitempty' });
+  return asStruct({ Client: client, Server: server }, 'system.versionInfo');
+}
 
 function defaultText(): string {
   const c = VERSION_INFO.Client;
@@ -59,12 +76,12 @@ export const versionCommand: CommandDef = {
       if (e instanceof TemplateParseError) throw new CliError(new TemplateFailure('parse', e.message).dockerMessage('version-parse'), 64);
       throw e;
     }
-    const data = asStruct({ Client: asStruct({ ...VERSION_INFO.Client }, '*system.clientVersion'), Server: asStruct({ ...VERSION_INFO.Server }, '*types.Version') }, 'system.versionInfo');
+    const data = versionData();
     try {
       ctx.out(`${t.execute(data)}\n`);
     } catch (e) {
-      // The CLI prints the (empty) partial output's newline before reporting the error.
-      if (e instanceof TemplateExecError) { ctx.out('\n'); throw new CliError(e.message, 1); }
+      // The CLI prints what the template wrote before the error, and its newline.
+      if (e instanceof TemplateExecError) { ctx.out(`${e.partial}\n`); throw new CliError(e.message, 1); }
       throw e;
     }
   },
