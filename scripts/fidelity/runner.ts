@@ -122,6 +122,8 @@ export function sideEnv(opts: SideOptions): NodeJS.ProcessEnv {
   env.LANG = 'C.UTF-8';
   env.LC_ALL = 'C.UTF-8';
   env.TZ = 'UTC';
+  // The home of the recording machine: the CLI names files under it (~/.docker/contexts/…).
+  env.HOME = '/root';
   return env;
 }
 

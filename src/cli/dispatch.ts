@@ -13,6 +13,7 @@ import { FlagError, HelpRequested, parseFlags } from './flags.js';
 import { flagSpecs, hasHelp, helpText, usageLine } from './help.js';
 import { findCommand, GROUPS } from '../commands/registry.js';
 import { CLIENT_VERSION_LINE } from '../commands/system/version.js';
+import { checkContext, checkLogLevel } from './client-options.js';
 import { StateDamagedError } from '../store/store.js';
 
 setAutoFreeze(false);
@@ -151,12 +152,19 @@ function reportError(e: unknown, err: (s: string) => void): number {
 function dispatch(d: Daemon, argv: string[], opts: ExecuteOptions, out: (s: string) => void, err: (s: string) => void, attached: (id: string, session?: InteractiveSession) => void): number {
   // Global options come before the command.
   let rest: string[];
+  let globalFlags: Record<string, unknown>;
   try {
     const parsed = parseFlags(argv, flagSpecs(''), { interspersed: false });
+    globalFlags = parsed.flags;
+    checkLogLevel(globalFlags);
     if (parsed.flags.version) { out(`${CLIENT_VERSION_LINE}\n`); return 0; }
     rest = parsed.positionals;
   } catch (e) {
-    if (e instanceof HelpRequested) { out(helpText('') ?? ''); return 0; }
+    if (e instanceof HelpRequested) {
+      checkLogLevel(e.flags);
+      out(helpText('') ?? '');
+      return 0;
+    }
     if (e instanceof FlagError) { err(usageBlock('', e.message)); return 125; }
     throw e;
   }
@@ -215,6 +223,7 @@ function dispatch(d: Daemon, argv: string[], opts: ExecuteOptions, out: (s: stri
   }
   for (const n of parsed.notices) out(`${n}\n`);
   checkArgs(def.args, helpPath, parsed.positionals.length);
+  checkContext(globalFlags, d.env.host.env);
   const ctx: CommandContext = {
     d,
     path: helpPath,

@@ -8,8 +8,11 @@ import type { FlagSpec } from './help.js';
 
 export class FlagError extends Error {}
 export class HelpRequested extends Error {
-  /** `-h` works but cobra warns that the shorthand is deprecated. */
-  constructor(readonly viaShorthand = false) {
+  /**
+   * `-h` works but cobra warns that the shorthand is deprecated. `flags`: those given before the
+   * help flag (the root command still checks --log-level).
+   */
+  constructor(readonly viaShorthand = false, readonly flags: FlagValues = {}) {
     super('help requested');
   }
 }
@@ -114,7 +117,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[], opts: { interspers
       const eq = body.indexOf('=');
       const name = eq >= 0 ? body.slice(0, eq) : body;
       const spec = byLong.get(name);
-      if (name === 'help') throw new HelpRequested();
+      if (name === 'help') throw new HelpRequested(false, flags);
       if (!spec) {
         throw new FlagError(`unknown flag: --${name}`);
       }
@@ -129,7 +132,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[], opts: { interspers
       const c = shorthands[0];
       const spec = byShort.get(c);
       if (!spec) {
-        if (c === 'h') throw new HelpRequested(true);
+        if (c === 'h') throw new HelpRequested(true, flags);
         throw new FlagError(`unknown shorthand flag: '${c}' in -${shorthands}`);
       }
       if (shorthands.length > 2 && shorthands[1] === '=') { set(spec, shorthands.slice(2)); shorthands = ''; }
