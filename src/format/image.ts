@@ -36,18 +36,21 @@ export function imageContext(r: ImageRow, o: { trunc: boolean; nowMs: number; di
   };
 }
 
-/** One row per (repository, tag); digest-only refs give TAG <none>; dangling gives <none> <none>. */
-export function imageRows(img: ImageRecord): ImageRow[] {
+/**
+ * One row per (repository, tag); digest-only refs give TAG <none>; dangling gives <none> <none>.
+ * `repoDigests`: the digests the daemon reported (a reference filter keeps only those it matches).
+ */
+export function imageRows(img: ImageRecord, repoDigests: string[] = img.repoDigests): ImageRow[] {
   const rows: ImageRow[] = [];
-  const digestOf = (repo: string) => img.repoDigests.find((d) => d.startsWith(`${repo}@`))?.split('@')[1] ?? '<none>';
+  const digestOf = (repo: string) => repoDigests.find((d) => d.startsWith(`${repo}@`))?.split('@')[1] ?? '<none>';
   const repos = new Set<string>();
-  for (const t of img.repoTags.slice().sort()) {
+  for (const t of img.repoTags) { // in the daemon's order (sortedReferences)
     const i = t.lastIndexOf(':');
     const repo = t.slice(0, i);
     repos.add(repo);
     rows.push({ image: img, repository: repo, tag: t.slice(i + 1), digest: digestOf(repo) });
   }
-  for (const dref of img.repoDigests) {
+  for (const dref of repoDigests) {
     const repo = dref.split('@')[0];
     if (repos.has(repo)) continue;
     repos.add(repo);

@@ -5,6 +5,7 @@ import type { FormatSpec } from '../../format/render.js';
 import { prepareListFormat, writeList } from '../list-output.js';
 import { parseFilters } from '../../engine/filters.js';
 import { listImages } from '../../engine/images/list.js';
+import type { ImageRecord } from '../../engine/state.js';
 
 export const imagesCommand: CommandDef = {
   invocations: ['images', 'image ls', 'image list'],
@@ -25,7 +26,10 @@ export const imagesCommand: CommandDef = {
     const images = listImages(ctx.d, { all: flagBool(ctx, 'all'), filters });
     const now = ctx.d.now();
     const refs = filters.get('reference') ?? [];
-    const rows = images.flatMap((img) => imageRows(img)).filter((r) => refs.length === 0 || refs.some((p) => matchesReferenceRow(r.repository, r.tag, p)));
+    // With a reference filter the daemon also drops the digests it does not match: `images
+    // busybox:latest` shows DIGEST <none> (observed on Engine 28.5.2).
+    const reported = (img: ImageRecord) => (refs.length === 0 ? img.repoDigests : img.repoDigests.filter((d) => refs.some((p) => matchesDigestRef(d, p))));
+    const rows = images.flatMap((img) => imageRows(img, reported(img))).filter((r) => refs.length === 0 || refs.some((p) => matchesReferenceRow(r.repository, r.tag, p)));
     // Digests are only looked up with --digests or a template that names .Digest.
     const showDigests = digests || (format !== 'json' && /\.Digest\b/.test(table) && !/json\s+\./.test(table));
     const contexts = rows.map((r) => imageContext(r, { trunc: !noTrunc, nowMs: now, digests: showDigests }));
@@ -39,6 +43,11 @@ export const imagesCommand: CommandDef = {
 function matchesReferenceRow(repo: string, tag: string, pattern: string): boolean {
   const [pRepo, pTag] = splitPattern(pattern);
   return globMatch(pRepo, repo) && (pTag === undefined || globMatch(pTag, tag));
+}
+
+/** A digest reference (repo@sha256:…) against a pattern, by its whole text or its name. */
+function matchesDigestRef(ref: string, pattern: string): boolean {
+  return globMatch(pattern, ref) || globMatch(pattern, ref.slice(0, ref.indexOf('@')));
 }
 
 function splitPattern(p: string): [string, string | undefined] {
