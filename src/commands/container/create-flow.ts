@@ -5,7 +5,7 @@ import { findImage } from '../../engine/images/resolve.js';
 import { parseReference, ReferenceError } from '../../engine/images/reference.js';
 import { pullImage } from '../../engine/images/pull.js';
 import { DaemonError } from '../../engine/errors.js';
-import { createContainer } from '../../engine/containers/create.js';
+import { createContainer, createWarnings } from '../../engine/containers/create.js';
 import type { ContainerRecord, ImageRecord } from '../../engine/state.js';
 import { buildMounts } from '../../engine/volumes/mounts.js';
 import { connectNetwork, networkByName } from '../../engine/networks/attach.js';
@@ -96,6 +96,7 @@ export function createFromArgs(ctx: CommandContext, verb: Verb, args: string[]):
       }
     }
     const container = createContainer(ctx.d, { ...options.request, imageRef: ref, image, mounts, binds, volumes: anonymous, volumesFrom });
+    for (const w of createWarnings(container)) ctx.err(`WARNING: ${w}\n`);
     // --network-alias: names Docker's DNS answers for on a user-defined network.
     const aliases = flagList(ctx, 'network-alias');
     const net = aliases.length ? networkByName(ctx.d, container.hostConfig.NetworkMode) : undefined;

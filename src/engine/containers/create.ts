@@ -123,6 +123,13 @@ export function createContainer(d: Daemon, req: CreateRequest): ContainerRecord 
   }
   if (req.stopSignal !== undefined && req.stopSignal !== '' && !isSignalName(req.stopSignal)) throw new DaemonError(`invalid signal: ${req.stopSignal}`, 'invalid');
 
+  // A container that joins another's network namespace has no ports of its own (the image's
+  // EXPOSE does not count: only what the request asks for).
+  if ((req.networkMode ?? '').startsWith('container:')) {
+    if (Object.keys(req.portBindings).length || req.publishAll) throw new DaemonError('conflicting options: port publishing and the container type network mode', 'invalid');
+    if (req.exposed.length) throw new DaemonError('conflicting options: port exposing and the container type network mode', 'invalid');
+  }
+
   const exposed: Record<string, Record<string, never>> = {};
   for (const p of Object.keys(img.ExposedPorts ?? {})) exposed[p] = {};
   for (const p of req.exposed) exposed[p] = {};
@@ -192,4 +199,13 @@ export function createContainer(d: Daemon, req: CreateRequest): ContainerRecord 
   d.state.containers[id] = record;
   d.event('container', 'create', id, { image: req.imageRef, name: record.name });
   return record;
+}
+
+/** The warnings dockerd returns with a successful create (the CLI prints each as "WARNING: …"). */
+export function createWarnings(c: ContainerRecord): string[] {
+  const warnings: string[] = [];
+  if (c.hostConfig.NetworkMode === 'host' && Object.keys(c.hostConfig.PortBindings).length) {
+    warnings.push('Published ports are discarded when using host network mode');
+  }
+  return warnings;
 }

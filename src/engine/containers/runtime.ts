@@ -179,9 +179,21 @@ export function processEnv(c: ContainerRecord): string[] {
 export function startContainer(d: Daemon, c: ContainerRecord, opts: { stdin?: string } = {}): void {
   if (c.state.Paused) throw new DaemonError('cannot start a paused container, try unpause instead', 'conflict');
   if (c.state.Running) return;
-  const endpoint = connectDefaultNetwork(d, c);
+  let endpoint;
   try {
-    c.ports = bindPorts(d, c, endpoint.endpointId);
+    endpoint = connectDefaultNetwork(d, c);
+  } catch (e) {
+    // A start that fails before the process runs leaves the error, and exit code 128 (unknown).
+    if (e instanceof DaemonError) {
+      c.state.Error = e.message;
+      if (c.state.ExitCode === 0) c.state.ExitCode = 128;
+    }
+    throw e;
+  }
+  try {
+    // Host, none and container: modes publish nothing (the daemon keeps PortBindings but binds no port).
+    const mode = c.hostConfig.NetworkMode;
+    c.ports = mode === 'host' || mode === 'none' || mode.startsWith('container:') ? {} : bindPorts(d, c, endpoint.endpointId);
   } catch (e) {
     releaseEndpoints(d, c);
     c.ports = {};
