@@ -139,3 +139,16 @@ describe('commit, history, export', () => {
     expect(s.run(['export', 'web']).stderr).toBe('cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
   });
 });
+
+describe('cp into read-only places', () => {
+  it('refuses a read-only root or volume, as the daemon does, and allows a writable volume', () => {
+    const s = session();
+    s.host.writeFile('/work/f.txt', new TextEncoder().encode('hi\n'), 0o644);
+    s.run(['create', '--name', 'ro', '--read-only', '-v', 'rovol:/ro:ro', '-v', 'rwvol:/rw', 'busybox', 'true']);
+    const cp = (dest: string) => { const r = s.run(['cp', 'f.txt', dest]); return [r.exitCode, r.stderr]; };
+    expect(cp('ro:/f.txt')).toEqual([1, 'Error response from daemon: container rootfs is marked read-only\n']);
+    expect(cp('ro:/ro/f.txt')).toEqual([1, 'Error response from daemon: mounted volume is marked read-only\n']);
+    expect(cp('ro:/rw/f.txt')).toEqual([0, '']);
+    expect(s.run(['run', '--rm', '-v', 'rwvol:/v', 'busybox', 'cat', '/v/f.txt']).stdout).toBe('hi\n');
+  });
+});

@@ -3,6 +3,7 @@
 import { CliError, flagBool, type CommandContext, type CommandDef } from '../../cli/command.js';
 import type { ContainerFs, FsNode } from '../../engine/fs/types.js';
 import { commitFs, imageLowers, openFs } from '../../engine/containers/runtime.js';
+import { copyInRefusal } from '../../engine/volumes/mounts.js';
 import { createContainerFs } from '../../engine/fs/index.js';
 import type { LayerData } from '../../engine/fs/types.js';
 import type { Daemon } from '../../engine/daemon.js';
@@ -92,6 +93,8 @@ export const cpCommand: CommandDef = {
     if (!fs.stat(cpath) && !fs.stat(parentOf(cpath))) {
       throw new DaemonError(`Could not find the file ${parentOf(cpath)} in container ${dst.container}`, 'not-found');
     }
+    const refusal = copyInRefusal(c, cpath);
+    if (refusal) throw new DaemonError(refusal, 'invalid');
     const sizes = copyIn(fs, host, hpath, hstat, cpath, dst.path.endsWith('/'), src.path.endsWith('/.'));
     commitFs(d, c, fs);
     if (!quiet) ctx.err(`Successfully copied ${humanSizeWithPrecision(tarSize(sizes), 3)} to ${dstArg}\n`);

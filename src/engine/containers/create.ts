@@ -60,6 +60,25 @@ export interface CreateRequest {
   volumesFrom?: string[];
   /** Anonymous `-v /path` volumes: Docker lists them in Config.Volumes with the image's. */
   volumes?: string[];
+  /** --read-only */
+  readOnlyRootfs?: boolean;
+  /** --tmpfs /path[:options] values. */
+  tmpfs?: string[];
+  /** --cidfile, recorded in HostConfig.ContainerIDFile. */
+  cidFile?: string;
+}
+
+/** --tmpfs values as HostConfig.Tmpfs (mount point → options); the mount point must be absolute. */
+function tmpfsConfig(values: string[] | undefined): Record<string, string> | undefined {
+  if (!values || values.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const colon = v.indexOf(':');
+    const dest = colon < 0 ? v : v.slice(0, colon);
+    if (!dest.startsWith('/')) throw new DaemonError(`invalid mount path: '${dest}' mount path must be absolute`, 'invalid');
+    out[dest] = colon < 0 ? '' : v.slice(colon + 1);
+  }
+  return out;
 }
 
 export function conflictMessage(name: string, holderId: string): string {
@@ -136,6 +155,7 @@ export function createContainer(d: Daemon, req: CreateRequest): ContainerRecord 
   for (const p of Object.keys(req.portBindings)) exposed[p] = {};
 
   const labels: Record<string, string> = { ...(img.Labels ?? {}), ...req.labels };
+  const tmpfs = tmpfsConfig(req.tmpfs);
   const hostConfig: HostConfig = {
     Binds: req.binds && req.binds.length ? req.binds : null,
     NetworkMode: req.networkMode ?? 'bridge',
@@ -146,7 +166,9 @@ export function createContainer(d: Daemon, req: CreateRequest): ContainerRecord 
     PublishAllPorts: req.publishAll,
     Init: req.init ?? null,
     Privileged: false,
-    ReadonlyRootfs: false,
+    ReadonlyRootfs: req.readOnlyRootfs ?? false,
+    ...(tmpfs ? { Tmpfs: tmpfs } : {}),
+    ...(req.cidFile ? { ContainerIDFile: req.cidFile } : {}),
     Memory: 0,
     NanoCpus: 0,
   };

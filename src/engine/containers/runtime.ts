@@ -11,7 +11,7 @@ import { allocateDynamicPort, boundPorts, sortPortKeys, splitPort } from '../por
 import { parseTime, ZERO_TIME } from '../time.js';
 import { releaseEndpoints, connectDefaultNetwork } from '../networks/attach.js';
 import { removeContainerRecord } from './remove.js';
-import { storeVolumeWrites, upperWithVolumes } from '../volumes/mounts.js';
+import { mountPoints, storeVolumeWrites, upperWithVolumes } from '../volumes/mounts.js';
 import { networkView } from '../networks/view.js';
 
 export const SIGNALS: Record<string, number> = {
@@ -79,7 +79,11 @@ export function initLayer(c: ContainerRecord): LayerData {
  */
 export function openFs(d: Daemon, c: ContainerRecord) {
   const lowers = imageLowers(d, c);
-  return createContainerFs(lowers, upperWithVolumes(d, c, c.upper, lowers), { now: () => d.now() });
+  return createContainerFs(lowers, upperWithVolumes(d, c, c.upper, lowers), {
+    now: () => d.now(),
+    readOnlyRoot: c.hostConfig.ReadonlyRootfs,
+    mounts: mountPoints(c),
+  });
 }
 
 export function commitFs(d: Daemon, c: ContainerRecord, fs: { upper(): LayerData }): void {
@@ -271,6 +275,7 @@ export function finishContainer(d: Daemon, c: ContainerRecord, code: number, atM
   };
   c.process = undefined;
   c.ports = {};
+  c.tmpfs = undefined; // tmpfs contents do not outlive the process
   releaseEndpoints(d, c);
   if (stopped) d.event('container', 'stop', c.id, { image: c.config.Image, name: c.name });
   d.event('container', 'die', c.id, { exitCode: String(code), image: c.config.Image, name: c.name });
