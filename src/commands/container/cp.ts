@@ -183,6 +183,7 @@ export interface NodeFsLike {
   writeFileSync(p: string, data: Uint8Array, o: { mode: number }): void;
   chmodSync(p: string, mode: number): void;
   symlinkSync(target: string, p: string): void;
+  unlinkSync(p: string): void;
 }
 
 /**
@@ -203,5 +204,6 @@ export function nodeHostFiles(fs: NodeFsLike, cwd: string): HostFiles {
     mkdir: (p, mode) => { fs.mkdirSync(p, { mode }); },
     writeFile: (p, data, mode) => { fs.writeFileSync(p, data, { mode }); fs.chmodSync(p, mode); },
     symlink: (target, p) => fs.symlinkSync(target, p),
+    remove: (p) => fs.unlinkSync(p),
   };
 }
