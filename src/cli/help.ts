@@ -30,6 +30,13 @@ const HIDDEN_FLAGS: Record<string, FlagSpec[]> = {
 };
 HIDDEN_FLAGS['container stop'] = HIDDEN_FLAGS.stop;
 HIDDEN_FLAGS['container restart'] = HIDDEN_FLAGS.restart;
+// run/create keep the pre-1.9 spellings of --network and --network-alias as hidden synonyms
+// (no deprecation notice).
+const NETWORK_SYNONYMS: FlagSpec[] = [
+  { long: 'net', typeWord: 'network', kind: 'other', repeatable: true, aliasOf: 'network' },
+  { long: 'net-alias', typeWord: 'list', kind: 'list', repeatable: true, aliasOf: 'network-alias' },
+];
+for (const path of ['run', 'create', 'container run', 'container create']) HIDDEN_FLAGS[path] = NETWORK_SYNONYMS;
 
 const REPEATABLE = new Set(['list', 'filter', 'map', 'stringArray', 'strings', 'stringSlice', 'ulimit', 'gpu-request', 'mount', 'network', 'port', 'throttleddevice', 'weight-device', 'pull', 'external-ca', 'command', 'config', 'secret', 'stringToString']);
 

@@ -23,4 +23,6 @@ export interface HostFiles {
   /** Creates or truncates a file. */
   writeFile(path: string, data: Uint8Array, mode: number): void;
   symlink(target: string, path: string): void;
+  /** Removes a file (run --cidfile takes back the file it created when the create fails). */
+  remove(path: string): void;
 }

@@ -113,6 +113,10 @@ export interface HostConfig {
   Init: boolean | null;
   Privileged: boolean;
   ReadonlyRootfs: boolean;
+  /** --tmpfs mount points → their options ("size=1m,mode=700" or ""). */
+  Tmpfs?: Record<string, string>;
+  /** --cidfile, as given (the CLI writes the file; the daemon only records the name). */
+  ContainerIDFile?: string;
   Memory: number;
   NanoCpus: number;
 }
@@ -180,6 +184,8 @@ export interface ContainerRecord {
   mounts: MountRecord[];
   logs: LogRecord[];
   upper: LayerData;
+  /** What lies in the tmpfs mounts of a running container (by mount point); gone when it stops. */
+  tmpfs?: Record<string, LayerData>;
   process?: ProcessRecord;
   /** Set by `docker stop`/`kill`, so restart policies leave the container alone. */
   manuallyStopped: boolean;

@@ -29,8 +29,13 @@ class MemHost implements HostFiles {
     return [...this.files.keys()].filter((k) => k !== p && k.startsWith(pre) && !k.slice(pre.length).includes('/')).map((k) => k.slice(pre.length)).sort();
   }
   mkdir(p: string, mode: number) { this.files.set(p, { stat: { type: 'dir', mode, size: 0, mtimeMs: 0 } }); }
-  writeFile(p: string, data: Uint8Array, mode: number) { this.files.set(p, { stat: { type: 'file', mode, size: data.length, mtimeMs: 0 }, data }); }
+  writeFile(p: string, data: Uint8Array, mode: number) {
+    const parent = p.slice(0, p.lastIndexOf('/')) || '/';
+    if (this.files.get(parent)?.stat.type !== 'dir') throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' });
+    this.files.set(p, { stat: { type: 'file', mode, size: data.length, mtimeMs: 0 }, data });
+  }
   symlink(target: string, p: string) { this.files.set(p, { stat: { type: 'symlink', mode: 0o777, size: target.length, mtimeMs: 0 }, target }); }
+  remove(p: string) { this.files.delete(p); }
   text(p: string) { return new TextDecoder().decode(this.readFile(p)); }
 }
 
@@ -137,5 +142,49 @@ describe('commit, history, export', () => {
     expect(tar.length % 512).toBe(0);
     s.tty = true;
     expect(s.run(['export', 'web']).stderr).toBe('cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
+  });
+});
+
+describe('cp into read-only places', () => {
+  it('refuses a read-only root or volume, as the daemon does, and allows a writable volume', () => {
+    const s = session();
+    s.host.writeFile('/work/f.txt', new TextEncoder().encode('hi\n'), 0o644);
+    s.run(['create', '--name', 'ro', '--read-only', '-v', 'rovol:/ro:ro', '-v', 'rwvol:/rw', 'busybox', 'true']);
+    const cp = (dest: string) => { const r = s.run(['cp', 'f.txt', dest]); return [r.exitCode, r.stderr]; };
+    expect(cp('ro:/f.txt')).toEqual([1, 'Error response from daemon: container rootfs is marked read-only\n']);
+    expect(cp('ro:/ro/f.txt')).toEqual([1, 'Error response from daemon: mounted volume is marked read-only\n']);
+    expect(cp('ro:/rw/f.txt')).toEqual([0, '']);
+    expect(s.run(['run', '--rm', '-v', 'rwvol:/v', 'busybox', 'cat', '/v/f.txt']).stdout).toBe('hi\n');
+  });
+});
+
+describe('run/create --cidfile', () => {
+  it('writes the new container ID into the file, in the client working directory', () => {
+    const s = session();
+    const r = s.run(['run', '--cidfile', 'cid.txt', '--name', 'cid1', 'busybox', 'true']);
+    expect(r.exitCode).toBe(0);
+    const id = s.run(['inspect', '-f', '{{.Id}}', 'cid1']).stdout.trim();
+    expect(s.host.text('/work/cid.txt')).toBe(id);
+    expect(s.host.lstat('/work/cid.txt')).toMatchObject({ type: 'file', mode: 0o644, size: 64 });
+    expect(s.run(['inspect', '-f', '{{.HostConfig.ContainerIDFile}}', 'cid1']).stdout).toBe('cid.txt\n');
+  });
+  it('refuses an existing file before creating anything', () => {
+    const s = session();
+    s.host.writeFile('/work/cid.txt', new TextEncoder().encode('old'), 0o644);
+    const before = s.run(['ps', '-aq']).stdout;
+    const run = s.run(['run', '--cidfile', 'cid.txt', 'busybox', 'true']);
+    expect([run.exitCode, run.stderr]).toEqual([125, "docker: container ID file found, make sure the other container isn't running or delete cid.txt\n\nRun 'docker run --help' for more information\n"]);
+    const create = s.run(['create', '--cidfile', 'cid.txt', 'busybox', 'true']);
+    expect([create.exitCode, create.stderr]).toEqual([1, "container ID file found, make sure the other container isn't running or delete cid.txt\n"]);
+    expect(s.run(['ps', '-aq']).stdout).toBe(before);
+    expect(s.host.text('/work/cid.txt')).toBe('old');
+  });
+  it('reports a file it cannot create, and takes the file back when the create fails', () => {
+    const s = session();
+    const run = s.run(['run', '--cidfile', '/nowhere/cid', 'busybox', 'true']);
+    expect([run.exitCode, run.stderr]).toEqual([127, "docker: failed to create the container ID file: open /nowhere/cid: no such file or directory\n\nRun 'docker run --help' for more information\n"]);
+    expect(s.run(['run', '--cidfile', 'bad.txt', 'bad::ref', 'true']).exitCode).toBe(125);
+    expect(s.run(['run', '--cidfile', 'bad.txt', '--name', 'web', 'busybox', 'true']).exitCode).toBe(125);
+    expect(s.host.lstat('/work/bad.txt')).toBeUndefined();
   });
 });

@@ -192,3 +192,51 @@ describe('overlay writes', () => {
     expect(performance.now() - t).toBeLessThan(1500);
   });
 });
+
+describe('read-only filesystems', () => {
+  const base = (): LayerData => ({ '/': dir(), '/etc': dir(), '/etc/a': file('a'), '/data': dir(), '/data/old': file('old'), '/dev': dir(), '/scratch': dir() });
+  const mounted = () => createContainerFs([base()], {}, {
+    readOnlyRoot: true,
+    mounts: [{ path: '/data', readOnly: true }, { path: '/scratch', readOnly: false }, { path: '/data/rw', readOnly: false }],
+  });
+
+  it('refuses every kind of write on a read-only root with EROFS', () => {
+    const fs = mounted();
+    expect(code(() => fs.writeFile('/x', ''))).toBe('EROFS');
+    expect(code(() => fs.writeFile('/etc/a', 'changed'))).toBe('EROFS');
+    expect(code(() => fs.mkdir('/newdir'))).toBe('EROFS');
+    expect(code(() => fs.mkdir('/p/q', { recursive: true }))).toBe('EROFS');
+    expect(code(() => fs.remove('/etc/a'))).toBe('EROFS');
+    expect(code(() => fs.symlink('a', '/etc/l'))).toBe('EROFS');
+    expect(code(() => fs.rename('/etc/a', '/etc/b'))).toBe('EROFS');
+    expect(code(() => fs.setAttr('/etc', { mode: 0o700 }))).toBe('EROFS');
+    expect(fs.readFile('/etc/a')).toBe('a');
+    expect(fs.upper()).toEqual({});
+  });
+
+  it('reports what the kernel checks first: a missing parent, an existing entry', () => {
+    const fs = mounted();
+    expect(code(() => fs.writeFile('/nodir/x', ''))).toBe('ENOENT');
+    expect(code(() => fs.mkdir('/etc'))).toBe('EEXIST');
+    expect(code(() => fs.mkdir('/etc', { recursive: true }))).toBe('no error');
+    expect(code(() => fs.remove('/nonexistent'))).toBe('ENOENT');
+    expect(code(() => fs.writeFile('/etc', ''))).toBe('EISDIR');
+  });
+
+  it('lets the innermost mount decide', () => {
+    const fs = mounted();
+    expect(code(() => fs.writeFile('/data/new', ''))).toBe('EROFS');
+    expect(code(() => fs.remove('/data/old'))).toBe('EROFS');
+    expect(code(() => fs.writeFile('/scratch/f', 'x'))).toBe('no error');
+    expect(fs.readFile('/scratch/f')).toBe('x');
+    expect(fs.isWritable('/data/rw/f')).toBe(true);
+    expect(fs.isWritable('/data/rwx')).toBe(false);
+    expect(fs.isWritable('/dev/null')).toBe(false);
+  });
+
+  it('a writable root may carry read-only mounts', () => {
+    const fs = createContainerFs([base()], {}, { mounts: [{ path: '/data/', readOnly: true }] });
+    expect(code(() => fs.writeFile('/x', ''))).toBe('no error');
+    expect(code(() => fs.writeFile('/data/x', ''))).toBe('EROFS');
+  });
+});

@@ -10,12 +10,12 @@ const bin = resolve(__dirname, '../../bin/fakedocker');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor(session: string, text: string, timeoutMs = 30000): Promise<string> {
+async function waitFor(session: string, text: string | RegExp, timeoutMs = 30000): Promise<string> {
   const end = Date.now() + timeoutMs;
   let screen = '';
   while (Date.now() < end) {
     screen = execFileSync('tmux', ['capture-pane', '-p', '-t', session], { encoding: 'utf8' });
-    if (screen.includes(text)) return screen;
+    if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
     await sleep(100);
   }
   throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen:\n${screen}`);
@@ -36,7 +36,8 @@ describe.runIf(hasTmux || process.env.CI)('interactive shell in a terminal', () 
       execFileSync('tmux', ['send-keys', '-t', session, 'cd /etc', 'Enter']);
       await waitFor(session, '/etc #');
       execFileSync('tmux', ['send-keys', '-t', session, 'cat hostname', 'Enter']);
-      const afterCat = await waitFor(session, '/etc # cat hostname\n');
+      // The typed line is echoed before the command's output arrives: wait for the output itself.
+      const afterCat = await waitFor(session, /\/etc # cat hostname\n\S+\n/);
       expect(afterCat).toMatch(/\/etc # cat hostname\n[0-9a-f]{12}\n/);
       execFileSync('tmux', ['send-keys', '-t', session, 'touch /tmp/made-here', 'Enter']);
       execFileSync('tmux', ['send-keys', '-t', session, 'exit 3', 'Enter']);

@@ -120,3 +120,36 @@ describe('containers on networks', () => {
 });
 
 const NOW_S = Date.UTC(2026, 10, 28, 3, 0, 0) / 1000;
+
+describe('run network modes', () => {
+  const s = new Session();
+  it('takes --net and --net-alias as hidden synonyms of --network and --network-alias', () => {
+    s.ok('network create nm1');
+    s.ok('run -d --name na --net nm1 --net-alias web busybox sleep 300');
+    expect(s.ok('inspect -f "{{.HostConfig.NetworkMode}} {{.NetworkSettings.Networks.nm1.Aliases}}" na')).toBe('nm1 [web]\n');
+  });
+  it('warns that host mode discards published ports, and binds none', () => {
+    const r = s.run('run -d --name hp --net=host -p 80:80 busybox sleep 300');
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe('WARNING: Published ports are discarded when using host network mode\n');
+    expect(s.ok('inspect -f "{{json .NetworkSettings.Ports}} {{json .HostConfig.PortBindings}}" hp')).toBe('{} {"80/tcp":[{"HostIp":"","HostPort":"80"}]}\n');
+    expect(s.ok('port hp')).toBe('');
+    expect(s.run('run --rm --network host --expose 80 busybox true').stderr).toBe('');
+  });
+  it('joins another container\'s namespace only if it runs', () => {
+    const nosuch = s.run('run --rm --network container:nosuch busybox true');
+    expect(nosuch.exitCode).toBe(125);
+    expect(nosuch.stderr).toBe("docker: Error response from daemon: joining network namespace of container: No such container: nosuch\n\nRun 'docker run --help' for more information\n");
+    s.ok('create --name stopped busybox true');
+    expect(s.run('run --rm --network container:stopped busybox true').stderr).toContain('cannot join network namespace of a non running container: container stopped is created\n');
+    expect(s.run('run --rm --network container:na busybox true').exitCode).toBe(0);
+    s.ok('create --name joiner --network container:nosuch busybox true');
+    const start = s.run('start joiner');
+    expect(start.stderr).toBe('Error response from daemon: joining network namespace of container: No such container: nosuch\nError: failed to start containers: joiner\n');
+    expect(s.ok('inspect -f "{{.State.Status}} {{.State.ExitCode}} {{.State.Error}}" joiner')).toBe('created 128 joining network namespace of container: No such container: nosuch\n');
+  });
+  it('refuses ports for a container that shares a network namespace', () => {
+    expect(s.run('create --network container:na -p 80:80 busybox').stderr).toBe('Error response from daemon: conflicting options: port publishing and the container type network mode\n');
+    expect(s.run('create --network container:na --expose 80 busybox').stderr).toBe('Error response from daemon: conflicting options: port exposing and the container type network mode\n');
+  });
+});

@@ -9,7 +9,7 @@ const INDEX = '<!DOCTYPE html>\n<html>\n<title>Welcome to nginx!</title>\n</html
 
 function tree(): LayerData {
   const l = busyboxTree();
-  for (const a of ['ping', 'wget', 'nslookup']) l['/bin/' + a] = { ...l['/bin/ls']! };
+  for (const a of ['ping', 'wget', 'nslookup', 'ip']) l['/bin/' + a] = { ...l['/bin/ls']! };
   const hosts = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n172.18.0.4\tprobe\n';
   l['/etc/hosts'] = { type: 'file', mode: 0o644, uid: 0, gid: 0, content: hosts, size: hosts.length, mtimeMs: NOW };
   return l;
@@ -179,5 +179,39 @@ describe('curl (nginx image)', () => {
     expect(cu(['-sS', 'web:81']).stderr).toMatch(/^curl: \(7\) Failed to connect to web port 81 after \d+ ms: Couldn't connect to server\n$/);
     expect(cu([])).toMatchObject({ stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n", code: 2 });
     expect(cu(['-sI', 'web']).stdout).toMatch(/^HTTP\/1\.1 200 OK\r\nServer: nginx\/1\.22\.1\r\n/);
+  });
+});
+
+describe('ip', () => {
+  const FOREVER = '       valid_lft forever preferred_lft forever';
+  const bridged = (): NetworkView => ({ ...view(false), ips: ['172.17.0.2'], interfaces: [{ name: 'eth0', mac: '66:e5:85:74:5c:bb', ipv4: '172.17.0.2', prefixLen: 16, gateway: '172.17.0.1', peerIndex: 3266 }] });
+  const none = (): NetworkView => ({ ips: [], interfaces: [], embeddedDns: false, peers: [] });
+
+  it('lists lo alone with --network none', () => {
+    expect(bb(['ip', '-o', 'link'], none()).stdout).toBe('1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue qlen 1000\\    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n');
+    expect(bb(['ip', 'route'], none())).toMatchObject({ stdout: '', code: 0 });
+  });
+  it('shows the veth end and the addresses of a bridged container', () => {
+    expect(bb(['ip', 'link'], bridged()).stdout).toBe([
+      '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue qlen 1000',
+      '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
+      '2: eth0@if3266: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue ',
+      '    link/ether 66:e5:85:74:5c:bb brd ff:ff:ff:ff:ff:ff', ''].join('\n'));
+    expect(bb(['ip', 'a', 'show', 'eth0'], bridged()).stdout).toBe([
+      '2: eth0@if3266: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue ',
+      '    link/ether 66:e5:85:74:5c:bb brd ff:ff:ff:ff:ff:ff',
+      '    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0', FOREVER, ''].join('\n'));
+    expect(bb(['ip', '-o', 'addr'], bridged()).stdout).toBe([
+      `1: lo    inet 127.0.0.1/8 scope host lo\\${FOREVER}`,
+      `1: lo    inet6 ::1/128 scope host \\${FOREVER}`,
+      `2: eth0    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\\${FOREVER}`, ''].join('\n'));
+    expect(bb(['ip', '-6', 'addr'], bridged()).stdout).toBe(`1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qlen 1000\n    inet6 ::1/128 scope host \n${FOREVER}\n`);
+    expect(bb(['ip', 'route'], bridged()).stdout).toBe('default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 scope link  src 172.17.0.2 \n');
+  });
+  it('reports an unknown device or object as busybox does', () => {
+    expect(bb(['ip', 'link', 'show', 'eth9'], bridged())).toMatchObject({ stderr: "ip: can't find device 'eth9'\n", code: 2 });
+    const usage = bb(['ip', 'bogus'], bridged());
+    expect(usage.code).toBe(1);
+    expect(usage.stderr).toMatch(/^BusyBox v1\.35\.0 .*\n\nUsage: ip \[OPTIONS\] address\|route\|link/);
   });
 });

@@ -124,8 +124,11 @@ describe('shell features', () => {
       if (r.outcome.kind === 'running') expect(r.outcome.service.signals.SIGTERM).toBeUndefined();
     }
   });
-  it('background jobs do not hold the script', () => {
-    expect(sh('busybox', 'sleep 5 & echo started; wait').outcome).toMatchObject({ kind: 'exited', durationMs: 0 });
+  it('background jobs do not hold the script, until it waits for them', () => {
+    expect(sh('busybox', 'sleep 5 & echo started').outcome).toMatchObject({ kind: 'exited', durationMs: 0 });
+    // Observed: `sleep 2 & echo started; wait` takes the two seconds on the engine.
+    expect(sh('busybox', 'sleep 5 & echo started; wait').outcome).toMatchObject({ kind: 'exited', durationMs: 5000 });
+    expect(sh('busybox', 'sleep infinity & wait').outcome.kind).toBe('running');
   });
   it('syntax errors', () => {
     expect(sh('debian', 'if true; then echo x').code).toBe(2);
@@ -141,5 +144,26 @@ describe('shell features', () => {
   });
   it('read from piped input and while read loops', () => {
     expect(sh('busybox', 'printf "x 1\\ny 2\\n" | while read k v; do echo "$v=$k"; done').all).toBe('1=x\n2=y\n');
+  });
+});
+
+describe('background jobs, kill and wait (busybox ash, as observed)', () => {
+  it('a job killed before it ends: wait reports 128+signal, and ash names the signal', () => {
+    const r = sh('busybox', "sleep 5 & kill -TERM $!; wait $!");
+    expect([r.stdout, r.stderr, r.code]).toEqual(['', 'Terminated\n', 143]);
+    const more = sh('busybox', 'sleep 5 & kill -9 $!; wait $!; echo "st=$?"; sleep 5 & kill -INT $!; wait $!; echo "st=$?"; sleep 5 & kill -USR1 $!; wait $!; echo "st=$?"; sleep 5 & kill -s HUP $!; wait $!; echo "st=$?"');
+    expect(more.stdout).toBe('st=137\nst=130\nst=138\nst=129\n');
+    expect(more.stderr).toBe('User defined signal 1\nHangup\n');
+  });
+  it('wait returns a finished job\'s status, 127 for an unknown PID, 0 without operands', () => {
+    const r = sh('busybox', '(exit 3) & wait $!; echo "st=$?"; wait 12345; echo "st=$?"; sleep 5 & kill $!; wait; echo "st=$?"');
+    expect([r.stdout, r.stderr]).toEqual(['st=3\nst=127\nst=0\n', '']);
+  });
+  it('kill of a job that has ended fails; waiting takes the job\'s time', () => {
+    const r = sh('busybox', 'true & p=$!; sleep 0.1; kill $p; echo "st=$?"');
+    expect(r.stdout).toBe('st=1\n');
+    expect(r.stderr).toMatch(/^sh: can't kill pid \d+: No such process\n$/);
+    const timed = sh('busybox', 'sleep 2 & wait $!; echo done');
+    expect(timed.outcome).toMatchObject({ kind: 'exited', durationMs: 2000 });
   });
 });

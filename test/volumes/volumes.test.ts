@@ -112,3 +112,44 @@ describe('volume contents', () => {
     expect(fs.readdir('/data')).toEqual(['out.txt']);
   });
 });
+
+describe('read-only mounts, --read-only and --tmpfs', () => {
+  const s = new Session();
+  s.ok('pull busybox');
+  const run = (line: string) => {
+    const r = s.run(line);
+    return { out: r.stdout, err: r.stderr, code: r.exitCode };
+  };
+
+  it('refuses writes to a :ro volume and keeps the volume as it was', () => {
+    s.ok("run --rm -v rodata:/data busybox sh -c 'echo v1 > /data/f'");
+    expect(run("run --rm -v rodata:/ro:ro busybox sh -c 'echo x > /ro/f'")).toEqual({ out: '', err: "sh: can't create /ro/f: Read-only file system\n", code: 1 });
+    expect(run('run --rm -v rodata:/ro:ro busybox rm /ro/f').err).toBe("rm: can't remove '/ro/f': Read-only file system\n");
+    expect(s.ok('run --rm --mount type=volume,src=rodata,dst=/m,readonly busybox cat /m/f')).toBe('v1\n');
+    expect(run('run --rm --mount type=volume,src=rodata,dst=/m,readonly busybox touch /m/g').err).toBe('touch: /m/g: Read-only file system\n');
+  });
+
+  it('--read-only refuses writes to the root but not to volumes, tmpfs or /dev', () => {
+    expect(run('run --rm --read-only busybox touch /x')).toEqual({ out: '', err: 'touch: /x: Read-only file system\n', code: 1 });
+    expect(run("run --rm --read-only busybox sh -c 'echo 1 > /etc/hosts; chmod 700 /tmp; mkdir -p /tmp; echo done'").err)
+      .toBe("sh: can't create /etc/hosts: Read-only file system\nchmod: /tmp: Read-only file system\n");
+    expect(run("run --rm --read-only -v rwdata:/rw busybox sh -c 'echo ok > /rw/f; cat /rw/f; echo > /dev/x'")).toEqual({ out: 'ok\n', err: '', code: 0 });
+    s.ok('create --name rofs --read-only busybox true');
+    expect(s.ok('inspect -f "{{.HostConfig.ReadonlyRootfs}}" rofs')).toBe('true\n');
+  });
+
+  it('--tmpfs mounts an empty writable directory whose contents end with the process', () => {
+    expect(run('run --rm --read-only --tmpfs /x busybox touch /x/y')).toEqual({ out: '', err: '', code: 0 });
+    s.ok("run --name tmp1 --tmpfs /x:size=1m,mode=700 --tmpfs /etc busybox sh -c 'touch /x/a /z; ls -ld /x; ls /etc'");
+    expect(s.ok('inspect -f "{{json .HostConfig.Tmpfs}}" tmp1')).toBe('{"/etc":"","/x":"size=1m,mode=700"}\n');
+    expect(s.ok('diff tmp1')).not.toContain('/x/a');
+    expect(s.ok('start -a tmp1')).toMatch(/^drwx------ .* \/x\n$/);
+    s.ok('run -d --name tmp2 --tmpfs /t busybox sleep 300');
+    s.ok("exec tmp2 sh -c 'echo kept > /t/f'");
+    expect(s.ok('exec tmp2 cat /t/f')).toBe('kept\n');
+    s.ok('restart -t 0 tmp2');
+    expect(s.ok('exec tmp2 ls -a /t')).toBe('.\n..\n');
+    expect(s.ok('exec tmp2 ls -ld /t')).toMatch(/^drwxrwxrwt /);
+    expect(run('run --rm --tmpfs rel busybox true').err).toBe("docker: Error response from daemon: invalid mount path: 'rel' mount path must be absolute\n\nRun 'docker run --help' for more information\n");
+  });
+});

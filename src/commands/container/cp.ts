@@ -3,6 +3,7 @@
 import { CliError, flagBool, type CommandContext, type CommandDef } from '../../cli/command.js';
 import type { ContainerFs, FsNode } from '../../engine/fs/types.js';
 import { commitFs, imageLowers, openFs } from '../../engine/containers/runtime.js';
+import { copyInRefusal } from '../../engine/volumes/mounts.js';
 import { createContainerFs } from '../../engine/fs/index.js';
 import type { LayerData } from '../../engine/fs/types.js';
 import type { Daemon } from '../../engine/daemon.js';
@@ -92,6 +93,8 @@ export const cpCommand: CommandDef = {
     if (!fs.stat(cpath) && !fs.stat(parentOf(cpath))) {
       throw new DaemonError(`Could not find the file ${parentOf(cpath)} in container ${dst.container}`, 'not-found');
     }
+    const refusal = copyInRefusal(c, cpath);
+    if (refusal) throw new DaemonError(refusal, 'invalid');
     const sizes = copyIn(fs, host, hpath, hstat, cpath, dst.path.endsWith('/'), src.path.endsWith('/.'));
     commitFs(d, c, fs);
     if (!quiet) ctx.err(`Successfully copied ${humanSizeWithPrecision(tarSize(sizes), 3)} to ${dstArg}\n`);
@@ -180,6 +183,7 @@ export interface NodeFsLike {
   writeFileSync(p: string, data: Uint8Array, o: { mode: number }): void;
   chmodSync(p: string, mode: number): void;
   symlinkSync(target: string, p: string): void;
+  unlinkSync(p: string): void;
 }
 
 /**
@@ -200,5 +204,6 @@ export function nodeHostFiles(fs: NodeFsLike, cwd: string): HostFiles {
     mkdir: (p, mode) => { fs.mkdirSync(p, { mode }); },
     writeFile: (p, data, mode) => { fs.writeFileSync(p, data, { mode }); fs.chmodSync(p, mode); },
     symlink: (target, p) => fs.symlinkSync(target, p),
+    remove: (p) => fs.unlinkSync(p),
   };
 }

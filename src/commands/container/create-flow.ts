@@ -5,7 +5,7 @@ import { findImage } from '../../engine/images/resolve.js';
 import { parseReference, ReferenceError } from '../../engine/images/reference.js';
 import { pullImage } from '../../engine/images/pull.js';
 import { DaemonError } from '../../engine/errors.js';
-import { createContainer } from '../../engine/containers/create.js';
+import { createContainer, createWarnings } from '../../engine/containers/create.js';
 import type { ContainerRecord, ImageRecord } from '../../engine/state.js';
 import { buildMounts } from '../../engine/volumes/mounts.js';
 import { connectNetwork, networkByName } from '../../engine/networks/attach.js';
@@ -55,6 +55,42 @@ export function resolveOrPull(ctx: CommandContext, verb: Verb, ref: string, pull
   }
 }
 
+/** Go's text for a failed file operation ("no such file or directory"), from an errno-style error. */
+function syscallErrorText(e: unknown): string {
+  const code = (e as { code?: unknown })?.code;
+  const texts: Record<string, string> = {
+    ENOENT: 'no such file or directory', EACCES: 'permission denied', EISDIR: 'is a directory',
+    ENOTDIR: 'not a directory', EEXIST: 'file exists', EROFS: 'read-only file system', EPERM: 'operation not permitted',
+  };
+  return (typeof code === 'string' && texts[code]) || (e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * --cidfile: like the CLI, refuse a file that exists, create it (empty) before asking the
+ * daemon anything, and return what to do once the create is over: write the ID, or take the
+ * file back if there is no container. Without a client filesystem (browser) nothing is written.
+ */
+function claimCidFile(ctx: CommandContext, verb: Verb, path: string | undefined): (id: string | undefined) => void {
+  const host = ctx.d.env.host.files;
+  if (!path || !host) return () => {};
+  const fail = (message: string) => (verb === 'create' ? new CliError(message, 1) : wrapped(verb, message, runExitCodeFor(message)));
+  const abs = host.resolve(path);
+  if (host.lstat(abs)) throw fail(`container ID file found, make sure the other container isn't running or delete ${path}`);
+  try {
+    host.writeFile(abs, new Uint8Array(0), 0o644);
+  } catch (e) {
+    throw fail(`failed to create the container ID file: open ${path}: ${syscallErrorText(e)}`);
+  }
+  return (id) => {
+    try {
+      if (id) host.writeFile(abs, new TextEncoder().encode(id), 0o644);
+      else host.remove(abs);
+    } catch {
+      // The file went away meanwhile: the CLI reports nothing once the container exists.
+    }
+  };
+}
+
 export function createFromArgs(ctx: CommandContext, verb: Verb, args: string[]): { container: ContainerRecord; options: ParsedRunOptions } {
   const [ref, ...cmd] = args;
   let options: ParsedRunOptions;
@@ -69,6 +105,19 @@ export function createFromArgs(ctx: CommandContext, verb: Verb, args: string[]):
   if (verb === 'run' && ctx.flags.interactive === true && ctx.flags.tty === true && ctx.flags.detach !== true && !ctx.stdinIsTty) {
     throw new CliError('the input device is not a TTY', 1);
   }
+  const settleCidFile = claimCidFile(ctx, verb, options.request.cidFile);
+  try {
+    const created = createWithImage(ctx, verb, ref, options);
+    settleCidFile(created.container.id);
+    return created;
+  } catch (e) {
+    settleCidFile(undefined);
+    throw e;
+  }
+}
+
+/** Image reference check, image lookup or pull, mounts and the create call. */
+function createWithImage(ctx: CommandContext, verb: Verb, ref: string, options: ParsedRunOptions): { container: ContainerRecord; options: ParsedRunOptions } {
   // The CLI parses the image reference itself before asking the daemon anything.
   if (!/^(sha256:)?[a-f0-9]{12,64}$/.test(ref)) {
     try {
@@ -95,6 +144,7 @@ export function createFromArgs(ctx: CommandContext, verb: Verb, args: string[]):
       }
     }
     const container = createContainer(ctx.d, { ...options.request, imageRef: ref, image, mounts, binds, volumes: anonymous, volumesFrom });
+    for (const w of createWarnings(container)) ctx.err(`WARNING: ${w}\n`);
     // --network-alias: names Docker's DNS answers for on a user-defined network.
     const aliases = flagList(ctx, 'network-alias');
     const net = aliases.length ? networkByName(ctx.d, container.hostConfig.NetworkMode) : undefined;

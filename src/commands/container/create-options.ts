@@ -199,6 +199,9 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
     stopTimeout: stopTimeoutRaw !== undefined ? Number(stopTimeoutRaw) : undefined,
     init: ctx.changed.has('init') ? flagBool(ctx, 'init') : undefined,
     networkMode: flagString(ctx, 'network') ?? 'bridge',
+    readOnlyRootfs: flagBool(ctx, 'read-only'),
+    tmpfs: flagList(ctx, 'tmpfs'),
+    cidFile: flagString(ctx, 'cidfile'),
   };
   const mountSpecs = flagList(ctx, 'mount').map(parseMountFlag);
   return { request, detach, pull: pull as ParsedRunOptions['pull'], volumeSpecs, mountSpecs };

@@ -2,6 +2,7 @@
 import type { CommandDef } from '../../cli/command.js';
 import { diffChanges, formatChanges } from '../../engine/fs/index.js';
 import { imageLowers } from '../../engine/containers/runtime.js';
+import { tmpfsMounts } from '../../engine/volumes/mounts.js';
 
 export const diffCommand: CommandDef = {
   invocations: ['diff', 'container diff'],
@@ -9,7 +10,8 @@ export const diffCommand: CommandDef = {
   readOnly: true,
   run(ctx, [ref]) {
     const c = ctx.d.getContainer(ref);
-    const changes = diffChanges(imageLowers(ctx.d, c), c.upper, { mounts: c.mounts.map((m) => m.Destination) });
+    const mounts = [...c.mounts.map((m) => m.Destination), ...tmpfsMounts(c).map((t) => t.dest)];
+    const changes = diffChanges(imageLowers(ctx.d, c), c.upper, { mounts });
     ctx.out(formatChanges(changes));
   },
 };

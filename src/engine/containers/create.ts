@@ -60,6 +60,25 @@ export interface CreateRequest {
   volumesFrom?: string[];
   /** Anonymous `-v /path` volumes: Docker lists them in Config.Volumes with the image's. */
   volumes?: string[];
+  /** --read-only */
+  readOnlyRootfs?: boolean;
+  /** --tmpfs /path[:options] values. */
+  tmpfs?: string[];
+  /** --cidfile, recorded in HostConfig.ContainerIDFile. */
+  cidFile?: string;
+}
+
+/** --tmpfs values as HostConfig.Tmpfs (mount point → options); the mount point must be absolute. */
+function tmpfsConfig(values: string[] | undefined): Record<string, string> | undefined {
+  if (!values || values.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const colon = v.indexOf(':');
+    const dest = colon < 0 ? v : v.slice(0, colon);
+    if (!dest.startsWith('/')) throw new DaemonError(`invalid mount path: '${dest}' mount path must be absolute`, 'invalid');
+    out[dest] = colon < 0 ? '' : v.slice(colon + 1);
+  }
+  return out;
 }
 
 export function conflictMessage(name: string, holderId: string): string {
@@ -123,12 +142,20 @@ export function createContainer(d: Daemon, req: CreateRequest): ContainerRecord 
   }
   if (req.stopSignal !== undefined && req.stopSignal !== '' && !isSignalName(req.stopSignal)) throw new DaemonError(`invalid signal: ${req.stopSignal}`, 'invalid');
 
+  // A container that joins another's network namespace has no ports of its own (the image's
+  // EXPOSE does not count: only what the request asks for).
+  if ((req.networkMode ?? '').startsWith('container:')) {
+    if (Object.keys(req.portBindings).length || req.publishAll) throw new DaemonError('conflicting options: port publishing and the container type network mode', 'invalid');
+    if (req.exposed.length) throw new DaemonError('conflicting options: port exposing and the container type network mode', 'invalid');
+  }
+
   const exposed: Record<string, Record<string, never>> = {};
   for (const p of Object.keys(img.ExposedPorts ?? {})) exposed[p] = {};
   for (const p of req.exposed) exposed[p] = {};
   for (const p of Object.keys(req.portBindings)) exposed[p] = {};
 
   const labels: Record<string, string> = { ...(img.Labels ?? {}), ...req.labels };
+  const tmpfs = tmpfsConfig(req.tmpfs);
   const hostConfig: HostConfig = {
     Binds: req.binds && req.binds.length ? req.binds : null,
     NetworkMode: req.networkMode ?? 'bridge',
@@ -139,7 +166,9 @@ export function createContainer(d: Daemon, req: CreateRequest): ContainerRecord 
     PublishAllPorts: req.publishAll,
     Init: req.init ?? null,
     Privileged: false,
-    ReadonlyRootfs: false,
+    ReadonlyRootfs: req.readOnlyRootfs ?? false,
+    ...(tmpfs ? { Tmpfs: tmpfs } : {}),
+    ...(req.cidFile ? { ContainerIDFile: req.cidFile } : {}),
     Memory: 0,
     NanoCpus: 0,
   };
@@ -192,4 +221,13 @@ export function createContainer(d: Daemon, req: CreateRequest): ContainerRecord 
   d.state.containers[id] = record;
   d.event('container', 'create', id, { image: req.imageRef, name: record.name });
   return record;
+}
+
+/** The warnings dockerd returns with a successful create (the CLI prints each as "WARNING: …"). */
+export function createWarnings(c: ContainerRecord): string[] {
+  const warnings: string[] = [];
+  if (c.hostConfig.NetworkMode === 'host' && Object.keys(c.hostConfig.PortBindings).length) {
+    warnings.push('Published ports are discarded when using host network mode');
+  }
+  return warnings;
 }

@@ -11,7 +11,7 @@ import { allocateDynamicPort, boundPorts, sortPortKeys, splitPort } from '../por
 import { parseTime, ZERO_TIME } from '../time.js';
 import { releaseEndpoints, connectDefaultNetwork } from '../networks/attach.js';
 import { removeContainerRecord } from './remove.js';
-import { storeVolumeWrites, upperWithVolumes } from '../volumes/mounts.js';
+import { mountPoints, storeVolumeWrites, upperWithVolumes } from '../volumes/mounts.js';
 import { networkView } from '../networks/view.js';
 
 export const SIGNALS: Record<string, number> = {
@@ -79,7 +79,11 @@ export function initLayer(c: ContainerRecord): LayerData {
  */
 export function openFs(d: Daemon, c: ContainerRecord) {
   const lowers = imageLowers(d, c);
-  return createContainerFs(lowers, upperWithVolumes(d, c, c.upper, lowers), { now: () => d.now() });
+  return createContainerFs(lowers, upperWithVolumes(d, c, c.upper, lowers), {
+    now: () => d.now(),
+    readOnlyRoot: c.hostConfig.ReadonlyRootfs,
+    mounts: mountPoints(c),
+  });
 }
 
 export function commitFs(d: Daemon, c: ContainerRecord, fs: { upper(): LayerData }): void {
@@ -191,9 +195,21 @@ export function processEnv(c: ContainerRecord): string[] {
 export function startContainer(d: Daemon, c: ContainerRecord, opts: { stdin?: string } = {}): void {
   if (c.state.Paused) throw new DaemonError('cannot start a paused container, try unpause instead', 'conflict');
   if (c.state.Running) return;
-  const endpoint = connectDefaultNetwork(d, c);
+  let endpoint;
   try {
-    c.ports = bindPorts(d, c, endpoint.endpointId);
+    endpoint = connectDefaultNetwork(d, c);
+  } catch (e) {
+    // A start that fails before the process runs leaves the error, and exit code 128 (unknown).
+    if (e instanceof DaemonError) {
+      c.state.Error = e.message;
+      if (c.state.ExitCode === 0) c.state.ExitCode = 128;
+    }
+    throw e;
+  }
+  try {
+    // Host, none and container: modes publish nothing (the daemon keeps PortBindings but binds no port).
+    const mode = c.hostConfig.NetworkMode;
+    c.ports = mode === 'host' || mode === 'none' || mode.startsWith('container:') ? {} : bindPorts(d, c, endpoint.endpointId);
   } catch (e) {
     releaseEndpoints(d, c);
     c.ports = {};
@@ -271,6 +287,7 @@ export function finishContainer(d: Daemon, c: ContainerRecord, code: number, atM
   };
   c.process = undefined;
   c.ports = {};
+  c.tmpfs = undefined; // tmpfs contents do not outlive the process
   releaseEndpoints(d, c);
   if (stopped) d.event('container', 'stop', c.id, { image: c.config.Image, name: c.name });
   d.event('container', 'die', c.id, { exitCode: String(code), image: c.config.Image, name: c.name });

@@ -11,7 +11,8 @@ export type FsErrorCode =
   | 'ELOOP'
   | 'EINVAL'
   | 'EBUSY'
-  | 'EPERM';
+  | 'EPERM'
+  | 'EROFS';
 
 /** strerror() texts of glibc/musl for the codes above (identical for these). */
 export const STRERROR: Record<FsErrorCode, string> = {
@@ -25,6 +26,7 @@ export const STRERROR: Record<FsErrorCode, string> = {
   EINVAL: 'Invalid argument',
   EBUSY: 'Device or resource busy',
   EPERM: 'Operation not permitted',
+  EROFS: 'Read-only file system',
 };
 
 export class FsError extends Error {

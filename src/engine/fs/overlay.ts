@@ -79,9 +79,19 @@ interface Resolved {
   node: FsNode | undefined;
 }
 
+/** A filesystem mounted at `path`: writes below it follow its own read-only flag. */
+export interface MountPoint {
+  path: string;
+  readOnly: boolean;
+}
+
 export interface ContainerFsOptions {
   /** Clock for modification times (ms since epoch). Defaults to Date.now. */
   now?: () => number;
+  /** The root filesystem refuses writes (docker run --read-only). */
+  readOnlyRoot?: boolean;
+  /** Mounts over the root (volumes, binds, tmpfs); the innermost one decides for a path. */
+  mounts?: MountPoint[];
 }
 
 /** Attributes that `setAttr` can change (chmod, chown, touch -d). */
@@ -100,6 +110,9 @@ export class OverlayFs implements ContainerFs {
   private stackCache = new Map<string, number[] | null>();
   private clock: () => number;
   private fixedNow: number | undefined;
+  private readonly readOnlyRoot: boolean;
+  /** Longest path first, so the first mount containing a path is the innermost. */
+  private readonly mounts: MountPoint[];
 
   constructor(lowers: LayerData[], upper: LayerData, opts: ContainerFsOptions = {}) {
     this.lowers = lowers.slice().reverse();
@@ -110,6 +123,19 @@ export class OverlayFs implements ContainerFs {
     }
     for (const k of this.up.keys()) if (k !== '/') addToIndex(this.upIdx, this.up, k);
     this.clock = opts.now ?? (() => Date.now());
+    this.readOnlyRoot = opts.readOnlyRoot ?? false;
+    this.mounts = (opts.mounts ?? []).map((m) => ({ path: normalizePath(m.path), readOnly: m.readOnly })).sort((a, b) => b.path.length - a.path.length);
+  }
+
+  /** Whether the filesystem holding physical path `path` accepts writes. */
+  isWritable(path: string): boolean {
+    const m = this.mounts.find((mp) => mp.path === path || isWithin(path, mp.path));
+    return m ? !m.readOnly : !this.readOnlyRoot;
+  }
+
+  /** EROFS for a change at physical path `path` on a read-only filesystem (reported as `shown`). */
+  private assertWritable(path: string, syscall: string, shown: string): void {
+    if (!this.isWritable(path)) throw new FsError('EROFS', syscall, shown);
   }
 
   /** Pin the clock used for modification times (the userland's simulated time). */
@@ -378,6 +404,7 @@ export class OverlayFs implements ContainerFs {
     const r = this.resolve(path, true, 'open');
     if (r.node && r.node.type === 'dir') throw new FsError('EISDIR', 'open', path);
     if (r.path === '/') throw new FsError('EISDIR', 'open', path);
+    this.assertWritable(r.path, 'open', path);
     const now = this.now();
     const parent = parentOf(r.path);
     if (r.node) {
@@ -417,6 +444,7 @@ export class OverlayFs implements ContainerFs {
     if (!opts.recursive) {
       const r = this.resolve(path, false, 'mkdir');
       if (r.node) throw new FsError('EEXIST', 'mkdir', path);
+      this.assertWritable(r.path, 'mkdir', path);
       this.createDir(r.path, mode);
       return;
     }
@@ -429,6 +457,7 @@ export class OverlayFs implements ContainerFs {
         if (r.node.type !== 'dir') throw new FsError(prefix === normalizePath(path) ? 'EEXIST' : 'ENOTDIR', 'mkdir', path);
         continue;
       }
+      this.assertWritable(r.path, 'mkdir', path);
       this.createDir(r.path, mode);
     }
   }
@@ -437,6 +466,7 @@ export class OverlayFs implements ContainerFs {
     const r = this.resolve(path, false, 'unlink');
     if (!r.node) throw new FsError('ENOENT', 'unlink', path);
     if (r.path === '/') throw new FsError('EBUSY', 'rmdir', path);
+    this.assertWritable(r.path, 'unlink', path);
     if (r.node.type === 'dir' && !opts.recursive && this.listDir(r.path).length) {
       throw new FsError('ENOTEMPTY', 'rmdir', path);
     }
@@ -456,6 +486,7 @@ export class OverlayFs implements ContainerFs {
   symlink(target: string, path: string): void {
     const r = this.resolve(path, false, 'symlink');
     if (r.node) throw new FsError('EEXIST', 'symlink', path);
+    this.assertWritable(r.path, 'symlink', path);
     const parent = parentOf(r.path);
     this.copyUpDir(parent);
     this.setUpper(r.path, { type: 'symlink', mode: 0o777, uid: 0, gid: 0, target, size: utf8Length(target), mtimeMs: this.now() });
@@ -467,6 +498,8 @@ export class OverlayFs implements ContainerFs {
     if (!rf.node) throw new FsError('ENOENT', 'rename', from);
     const rt = this.resolve(to, false, 'rename');
     if (rf.path === rt.path) return;
+    this.assertWritable(rf.path, 'rename', from);
+    this.assertWritable(rt.path, 'rename', to);
     if (rf.path === '/' ) throw new FsError('EBUSY', 'rename', from);
     if (rf.node.type === 'dir' && isWithin(rt.path, rf.path)) throw new FsError('EINVAL', 'rename', to);
     if (rt.node) {
@@ -500,6 +533,7 @@ export class OverlayFs implements ContainerFs {
   setAttr(path: string, attrs: FsAttrs, follow = true): void {
     const r = this.resolve(path, follow, 'chmod');
     if (!r.node) throw new FsError('ENOENT', 'chmod', path);
+    this.assertWritable(r.path, 'chmod', path);
     if (r.path !== '/') this.copyUpDir(parentOf(r.path));
     const node: LayerNode = { ...r.node };
     if (r.node.type !== 'dir') delete node.opaque;

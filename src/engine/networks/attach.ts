@@ -64,12 +64,22 @@ function modeNetworkName(c: ContainerRecord): string | undefined {
   return mode.startsWith('container:') ? undefined : mode;
 }
 
+/** The running container whose network namespace a `container:<ref>` mode joins. */
+function namespaceOwner(d: Daemon, ref: string): ContainerRecord {
+  const owner = d.findContainer(ref);
+  if (!owner) throw new DaemonError(`joining network namespace of container: No such container: ${ref}`, 'not-found');
+  if (!owner.state.Running) throw new DaemonError(`cannot join network namespace of a non running container: container ${ref} is ${owner.state.Status}`, 'conflict');
+  return owner;
+}
+
 /**
  * Connects a starting container to its networks (its network mode's, then those added with
  * `network connect`); host/none get no IP. Also reports the volume mount events, which the
  * daemon emits just before the network is set up. Throws Docker's error for a missing network.
  */
 export function connectDefaultNetwork(d: Daemon, c: ContainerRecord): EndpointRecord {
+  const joined = c.hostConfig.NetworkMode.startsWith('container:') ? c.hostConfig.NetworkMode.slice('container:'.length) : undefined;
+  if (joined !== undefined) namespaceOwner(d, joined);
   const mode = modeNetworkName(c);
   const names = Object.keys(c.endpoints).length || c.networksConfigured ? Object.keys(c.endpoints) : mode ? [mode] : [];
   // Resolve everything first: a missing network fails the start before anything is attached.

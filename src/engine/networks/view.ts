@@ -32,5 +32,11 @@ export function networkView(d: Daemon, c: ContainerRecord): NetworkView {
       });
     }
   }
-  return { ips: mine.map((e) => e.ipAddress), embeddedDns: mine.some((e) => isUserDefined(d, e.networkId)), peers };
+  // The host end of each veth pair has some interface index on the host; derived from the
+  // endpoint ID so that it stays the same for the endpoint's life.
+  const interfaces = mine.map((e, i) => ({
+    name: `eth${i}`, mac: e.macAddress, ipv4: e.ipAddress, prefixLen: e.ipPrefixLen, gateway: e.gateway,
+    peerIndex: 100 + (parseInt(e.endpointId.slice(0, 6), 16) % 9000 || 0),
+  }));
+  return { ips: mine.map((e) => e.ipAddress), interfaces, embeddedDns: mine.some((e) => isUserDefined(d, e.networkId)), peers };
 }

@@ -69,6 +69,7 @@ export const COMMANDS: Record<string, CommandImpl> = {
   wget: net.wget,
   nslookup: net.nslookup,
   curl: net.curl,
+  ip: net.ip,
   hello: svc.hello,
   nginx: (c) => svc.nginx(c),
   'nginx-debug': (c) => svc.nginx(c),

@@ -52,9 +52,23 @@ export interface NetworkPeer {
   readFile(path: string): string | undefined;
 }
 
+/** A network interface of the container besides lo (eth0, eth1…: one per connected network). */
+export interface NetworkInterface {
+  name: string;
+  mac: string;
+  ipv4: string;
+  prefixLen: number;
+  /** The network's gateway ('' when it has none). */
+  gateway: string;
+  /** Index of the host end of the veth pair ("eth0@if3266"). */
+  peerIndex: number;
+}
+
 export interface NetworkView {
   /** This container's own IPs. */
   ips: string[];
+  /** Its interfaces besides lo, in attachment order (none with --network none). */
+  interfaces?: NetworkInterface[];
   /** Whether it is on a user-defined network (which has DNS at 127.0.0.11). */
   embeddedDns: boolean;
   peers: NetworkPeer[];

@@ -5,6 +5,7 @@ import { ownEntry } from '../daemon.js';
 import type { Daemon } from '../daemon.js';
 import type { ContainerRecord, MountRecord, VolumeRecord } from '../state.js';
 import type { FsNode, LayerData } from '../fs/types.js';
+import type { MountPoint } from '../fs/overlay.js';
 import { DaemonError } from '../errors.js';
 import { createContainerFs } from '../fs/index.js';
 
@@ -181,21 +182,87 @@ function populateFromImage(v: VolumeRecord, dest: string, lowers: LayerData[]): 
   if (top?.type === 'dir') walk(dest);
 }
 
+// ---- tmpfs mounts -------------------------------------------------------------------------
+//
+// --tmpfs /x[:options] (HostConfig.Tmpfs) and --mount type=tmpfs: an empty directory while the
+// container runs (mode 1777 unless mode= says otherwise); what processes write there is kept in
+// the container record until it stops (see finishContainer), never in its layer.
+
+/** Tmpfs mount points with their options ("size=1m,mode=700"). */
+export function tmpfsMounts(c: ContainerRecord): { dest: string; options: string }[] {
+  const out = Object.entries(c.hostConfig.Tmpfs ?? {}).map(([dest, options]) => ({ dest, options }));
+  for (const m of c.mounts) if (m.Type === 'tmpfs' && !out.some((t) => t.dest === m.Destination)) out.push({ dest: m.Destination, options: '' });
+  return out;
+}
+
+function tmpfsRoot(options: string): FsNode {
+  const mode = /(?:^|,)mode=([0-7]+)(?:,|$)/.exec(options)?.[1];
+  return { type: 'dir', mode: mode !== undefined ? parseInt(mode, 8) : 0o1777, uid: 0, gid: 0 };
+}
+
+/** What a process that starts now finds on the container's filesystems besides its layer. */
+interface MountedContent {
+  dest: string;
+  root: FsNode;
+  data: LayerData;
+  /** Takes what lies under the mount point after the process ran (undefined: discard it). */
+  keep?: (data: LayerData) => void;
+}
+
+function mountedContents(d: Daemon, c: ContainerRecord, lowers?: LayerData[]): MountedContent[] {
+  const out: MountedContent[] = [];
+  for (const { m, v } of volumeMounts(d, c)) {
+    const dest = m.Destination.replace(/\/+$/, '') || '/';
+    if (lowers) populateFromImage(v, dest, lowers);
+    out.push({
+      dest,
+      root: v.data['/'] ?? { type: 'dir', mode: 0o755, uid: 0, gid: 0 },
+      data: v.data,
+      keep: m.RW ? (data) => { v.data = data; } : undefined,
+    });
+  }
+  for (const { dest: raw, options } of tmpfsMounts(c)) {
+    const dest = raw.replace(/\/+$/, '') || '/';
+    const held = c.tmpfs?.[dest] ?? {};
+    out.push({ dest, root: held['/'] ?? tmpfsRoot(options), data: held, keep: (data) => { (c.tmpfs ??= {})[dest] = data; } });
+  }
+  return out;
+}
+
 /**
- * A copy of the container's upper layer with its volumes' files laid over the mount points
- * (opaque directories there, so image files under a mount point are hidden, as a mount hides
- * them). Pass the image layers to have empty volumes filled from the image on first use.
+ * The filesystems mounted in the container, as the overlay needs them to refuse writes:
+ * volumes and binds as mounted (`:ro`), tmpfs writable, and with --read-only the root
+ * read-only except /dev (a tmpfs of its own).
+ */
+export function mountPoints(c: ContainerRecord): MountPoint[] {
+  const points: MountPoint[] = c.mounts.map((m) => ({ path: m.Destination, readOnly: !m.RW }));
+  for (const t of tmpfsMounts(c)) points.push({ path: t.dest, readOnly: false });
+  if (c.hostConfig.ReadonlyRootfs) points.push({ path: '/dev', readOnly: false });
+  return points;
+}
+
+/** Why `docker cp` may not write at `path` in the container (a read-only volume or root), if so. */
+export function copyInRefusal(c: ContainerRecord, path: string): string | undefined {
+  const covering = c.mounts
+    .filter((m) => m.Destination === path || isUnder(path, m.Destination.replace(/\/+$/, '') || '/'))
+    .sort((a, b) => b.Destination.length - a.Destination.length)[0];
+  if (covering) return covering.RW ? undefined : 'mounted volume is marked read-only';
+  return c.hostConfig.ReadonlyRootfs ? 'container rootfs is marked read-only' : undefined;
+}
+
+/**
+ * A copy of the container's upper layer with its volumes' and tmpfs mounts' files laid over
+ * the mount points (opaque directories there, so image files under a mount point are hidden,
+ * as a mount hides them). Pass the image layers to have empty volumes filled from the image on
+ * first use.
  */
 export function upperWithVolumes(d: Daemon, c: ContainerRecord, upper: LayerData, lowers?: LayerData[]): LayerData {
   const out = clone(upper) as Record<string, (FsNode & { opaque?: boolean }) | null>;
-  const mounts = volumeMounts(d, c).sort((a, b) => a.m.Destination.length - b.m.Destination.length);
-  for (const { m, v } of mounts) {
-    const dest = m.Destination.replace(/\/+$/, '') || '/';
-    if (lowers) populateFromImage(v, dest, lowers);
+  const mounts = mountedContents(d, c, lowers).sort((a, b) => a.dest.length - b.dest.length);
+  for (const { dest, root, data } of mounts) {
     for (const key of Object.keys(out)) if (isUnder(key, dest)) delete out[key];
-    const root = v.data['/'];
-    out[dest] = { ...(root ?? { type: 'dir', mode: 0o755, uid: 0, gid: 0 }), type: 'dir', opaque: true };
-    for (const [rel, node] of Object.entries(v.data)) {
+    out[dest] = { ...root, type: 'dir', opaque: true };
+    for (const [rel, node] of Object.entries(data)) {
       if (rel === '/' || node === null) continue;
       out[dest === '/' ? rel : `${dest}${rel}`] = clone(node);
     }
@@ -204,14 +271,13 @@ export function upperWithVolumes(d: Daemon, c: ContainerRecord, upper: LayerData
 }
 
 /**
- * Moves what lies under the container's volume mount points in `upper` (the layer after a
- * process ran) into the volumes, and returns the upper layer without it.
+ * Moves what lies under the container's mount points in `upper` (the layer after a process
+ * ran) into the volumes and tmpfs mounts, and returns the upper layer without it.
  */
 export function storeVolumeWrites(d: Daemon, c: ContainerRecord, upper: LayerData): LayerData {
   const out = { ...upper } as Record<string, (FsNode & { opaque?: boolean }) | null>;
-  const mounts = volumeMounts(d, c).sort((a, b) => b.m.Destination.length - a.m.Destination.length);
-  for (const { m, v } of mounts) {
-    const dest = m.Destination.replace(/\/+$/, '') || '/';
+  const mounts = mountedContents(d, c).sort((a, b) => b.dest.length - a.dest.length);
+  for (const { dest, keep } of mounts) {
     const data: LayerData = {};
     const root = out[dest];
     if (root) {
@@ -227,7 +293,7 @@ export function storeVolumeWrites(d: Daemon, c: ContainerRecord, upper: LayerDat
       }
       delete out[key];
     }
-    if (m.RW) v.data = data;
+    keep?.(data);
     delete out[dest];
   }
   return out;

@@ -484,7 +484,12 @@ export const chmod: CommandImpl = (c) => {
         c.err(c.gnu ? `chmod: invalid mode: '${spec}'\nTry 'chmod --help' for more information.\n` : `chmod: invalid mode '${spec}'\n`);
         return 1;
       }
-      setAttr(c, t, { mode });
+      const code = setAttr(c, t, { mode });
+      if (code) {
+        const shown = f + t.slice(path.length);
+        c.err(c.gnu ? `chmod: changing permissions of '${shown}': ${se(code)}\n` : `chmod: ${shown}: ${se(code)}\n`);
+        st = 1;
+      }
     }
   }
   return st;
@@ -524,7 +529,14 @@ export const chown: CommandImpl = (c) => {
     const targets: string[] = [];
     if (recursive) walkTree(c.sim.fs, path, (p, n) => void (n.type !== 'symlink' && targets.push(p)));
     else targets.push(path);
-    for (const t of targets) setAttr(c, t, { uid, gid });
+    for (const t of targets) {
+      const code = setAttr(c, t, { uid, gid });
+      if (code) {
+        const shown = f + t.slice(path.length);
+        c.err(c.gnu ? `chown: changing ownership of '${shown}': ${se(code)}\n` : `chown: ${shown}: ${se(code)}\n`);
+        st = 1;
+      }
+    }
   }
   return st;
 };

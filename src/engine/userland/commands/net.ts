@@ -508,3 +508,110 @@ export const curl: CommandImpl = (c) => {
   }
   return 0;
 };
+
+// ---- ip (busybox): link, addr and route of the container's network namespace -------------------
+
+const IP_USAGE = `${BB}Usage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]
+
+OPTIONS := -f[amily] inet|inet6|link | -o[neline]
+
+ip addr add|del IFADDR dev IFACE | show|flush [dev IFACE] [to PREFIX]
+ip route list|flush|add|del|change|append|replace|test ROUTE
+ip link set IFACE [up|down] [arp on|off] [multicast on|off]
+\t[promisc on|off] [mtu NUM] [name NAME] [qlen NUM] [address MAC]
+\t[master IFACE | nomaster] [netns PID]
+ip tunnel add|change|del|show [NAME]
+\t[mode ipip|gre|sit] [remote ADDR] [local ADDR] [ttl TTL]
+ip neigh show|flush [to PREFIX] [dev DEV] [nud STATE]
+ip rule [list] | add|del SELECTOR ACTION
+`;
+
+/** One interface as `ip` lists it: its header line, link line and addresses. */
+interface IpLink {
+  index: number;
+  /** Name as listed by `ip link` ("eth0@if3266") and as used in addresses ("eth0"). */
+  shown: string;
+  name: string;
+  flags: string;
+  tail: string;
+  link: string;
+  inet: string[];
+  inet6: string[];
+}
+
+function ipLinks(c: Cmd): IpLink[] {
+  const forever = '       valid_lft forever preferred_lft forever';
+  const links: IpLink[] = [{
+    index: 1, shown: 'lo', name: 'lo', flags: '<LOOPBACK,UP,LOWER_UP> mtu 65536', tail: 'qlen 1000',
+    link: '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
+    inet: [`    inet 127.0.0.1/8 scope host lo`, forever], inet6: ['    inet6 ::1/128 scope host ', forever],
+  }];
+  for (const [i, itf] of (c.sim.req.network?.interfaces ?? []).entries()) {
+    const ip = itf.ipv4.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+    const hostBits = 2 ** (32 - itf.prefixLen) - 1;
+    const brd = ip - (ip % (hostBits + 1)) + hostBits;
+    const brdText = [24, 16, 8, 0].map((s) => Math.floor(brd / 2 ** s) % 256).join('.');
+    links.push({
+      index: i + 2, shown: `${itf.name}@if${itf.peerIndex}`, name: itf.name,
+      flags: '<BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500', tail: '',
+      link: `    link/ether ${itf.mac} brd ff:ff:ff:ff:ff:ff`,
+      inet: [`    inet ${itf.ipv4}/${itf.prefixLen} brd ${brdText} scope global ${itf.name}`, forever], inet6: [],
+    });
+  }
+  return links;
+}
+
+export const ip: CommandImpl = (c) => {
+  const args = c.argv.slice(1);
+  let oneline = false;
+  let family: 'inet' | 'inet6' | 'link' | undefined;
+  while (args[0]?.startsWith('-')) {
+    const opt = args.shift()!;
+    if (opt === '-o' || opt === '-oneline') oneline = true;
+    else if (opt === '-4') family = 'inet';
+    else if (opt === '-6') family = 'inet6';
+    else if (opt === '-0') family = 'link';
+    else if (opt === '-f' || opt === '-family') family = args.shift() as typeof family;
+    else { c.err(IP_USAGE); return 1; }
+  }
+  const object = args.shift() ?? '';
+  const isObject = (full: string) => object !== '' && full.startsWith(object);
+  if (isObject('route') || isObject('neigh') || isObject('rule') || isObject('tunnel')) {
+    if (!isObject('route')) return 0;
+    for (const itf of c.sim.req.network?.interfaces ?? []) {
+      if (itf === c.sim.req.network?.interfaces?.[0] && itf.gateway) c.out(`default via ${itf.gateway} dev ${itf.name} \n`);
+      const ipNum = itf.ipv4.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+      const size = 2 ** (32 - itf.prefixLen);
+      const net = ipNum - (ipNum % size);
+      c.out(`${[24, 16, 8, 0].map((s) => Math.floor(net / 2 ** s) % 256).join('.')}/${itf.prefixLen} dev ${itf.name} scope link  src ${itf.ipv4} \n`);
+    }
+    return 0;
+  }
+  const addresses = isObject('address');
+  if (!addresses && !isObject('link')) { c.err(IP_USAGE); return 1; }
+  // [show] [dev] IFACE
+  if (args[0] === 'show' || args[0] === 'list') args.shift();
+  if (args[0] === 'dev') args.shift();
+  let links = ipLinks(c);
+  const wanted = args[0];
+  if (wanted !== undefined) {
+    links = links.filter((l) => l.name === wanted);
+    if (!links.length) { c.err(`ip: can't find device '${wanted}'\n`); return 2; }
+  }
+  const print = (lines: string[]) => c.out(oneline ? `${lines.join('\\')}\n` : lines.map((l) => `${l}\n`).join(''));
+  for (const l of links) {
+    // busybox asks for the queueing discipline only when it lists every family.
+    const header = `${l.index}: ${l.shown}: ${l.flags}${family === 'inet6' ? '' : ' qdisc noqueue'}${l.tail ? ` ${l.tail}` : ' '}`;
+    if (!addresses) { print([header, l.link]); continue; }
+    const inet = family === 'inet6' ? [] : l.inet;
+    const inet6 = family === 'inet' ? [] : l.inet6;
+    if (family && family !== 'link' && !inet.length && !inet6.length) continue;
+    if (oneline) {
+      for (let i = 0; i < inet.length; i += 2) c.out(`${l.index}: ${l.name}${inet[i]}\\${inet[i + 1]}\n`);
+      for (let i = 0; i < inet6.length; i += 2) c.out(`${l.index}: ${l.name}${inet6[i]}\\${inet6[i + 1]}\n`);
+      continue;
+    }
+    print([header, ...(family === 'inet' || family === 'inet6' ? [] : [l.link]), ...inet, ...inet6]);
+  }
+  return 0;
+};

@@ -49,6 +49,11 @@ export class Shell {
   line = 1;
   errexit = false;
   lastBg = 0;
+  /**
+   * Background jobs by PID. They run to completion at once in the simulation; `endsAtMs` is when
+   * they would have ended, so that a `kill` before then ends them by the signal instead.
+   */
+  jobs = new Map<number, { status: number; endsAtMs: number; signal?: string }>();
   /** Running a -c string (busybox ash numbers its lines from 0 there). */
   fromC = false;
   readonly pid: number;
@@ -150,14 +155,20 @@ export class Shell {
             // Background jobs run at once in the simulation; time does not advance for them.
             const saved = this.sim.timeMs;
             const sub = this.subshell();
+            let jobStatus = 0;
+            let endsAtMs: number;
             try {
-              sub.exec(it.node, { ...io, stdin: '', waiting: false });
+              jobStatus = sub.exec(it.node, { ...io, stdin: '', waiting: false });
+              endsAtMs = this.sim.timeMs;
             } catch (e) {
-              if (!(e instanceof ExitSignal || e instanceof Blocked)) throw e;
+              if (e instanceof ExitSignal) jobStatus = e.code;
+              else if (!(e instanceof Blocked)) throw e;
+              endsAtMs = e instanceof Blocked ? Infinity : this.sim.timeMs;
             }
             this.sim.timeMs = saved;
             this.sim.syncClock();
             this.lastBg = this.sim.allocPid();
+            this.jobs.set(this.lastBg, { status: jobStatus, endsAtMs });
             st = 0;
             this.status = 0;
             continue;
@@ -909,7 +920,30 @@ export const BUILTINS: Record<string, Builtin> = {
     const st = sh.invoke(argv.slice(1), io, new Map(), sh.line);
     throw new ExitSignal(st);
   },
-  wait: () => 0,
+  wait: (sh, argv, io) => {
+    // Time passes until the awaited jobs end; one that never ends keeps the shell waiting.
+    const awaitJob = (job: { endsAtMs: number }) => {
+      if (job.endsAtMs === Infinity) throw new Blocked('wait');
+      if (job.endsAtMs > sh.sim.timeMs) sh.sim.sleep(job.endsAtMs - sh.sim.timeMs);
+    };
+    // Without operands: every job, status 0 (ash reports no signal then).
+    if (argv.length < 2) {
+      for (const job of sh.jobs.values()) awaitJob(job);
+      return 0;
+    }
+    let st = 0;
+    for (const arg of argv.slice(1)) {
+      const job = sh.jobs.get(Number(arg));
+      if (!/^\d+$/.test(arg) || !job) { st = 127; continue; }
+      awaitJob(job);
+      st = job.status;
+      // ash describes a job a signal ended; SIGINT and SIGPIPE go unmentioned, and SIGKILL's
+      // notice comes later, at a job-notification point (observed).
+      const text = job.signal ? SIGNAL_TEXT[job.signal] : undefined;
+      if (text && sh.kind === 'ash') io.err(`${text}\n`);
+    }
+    return st;
+  },
   trap: () => 0,
   umask: (_sh, argv, io) => {
     if (argv.length < 2) io.out('0022\n');
@@ -972,14 +1006,50 @@ export const BUILTINS: Record<string, Builtin> = {
     if (!args.length) return 0;
     return sh.invoke(args, io, new Map(), sh.line);
   },
-  kill: (_sh, argv, io) => {
+  kill: (sh, argv, io) => {
     if (argv.length < 2) {
       io.err('kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n');
       return 2;
     }
-    return 0;
+    const args = argv.slice(1);
+    let signal = 'TERM';
+    if (args[0] === '-s' || args[0] === '-n') { args.shift(); signal = args.shift() ?? 'TERM'; }
+    else if (args[0]?.startsWith('-') && args[0] !== '-l') signal = args.shift()!.slice(1);
+    const name = signalName(signal);
+    let st = 0;
+    for (const arg of args) {
+      const job = sh.jobs.get(Number(arg));
+      // Other processes (the shell itself, PID 1…) are not modelled: the signal goes nowhere.
+      if (!job || !name) continue;
+      if (job.signal !== undefined || sh.sim.timeMs >= job.endsAtMs) {
+        if (sh.kind === 'ash') io.err(sh.msg(`can't kill pid ${arg}: No such process`));
+        st = 1;
+        continue;
+      }
+      job.signal = name;
+      job.status = 128 + SIGNAL_NUMBERS[name]!;
+      job.endsAtMs = sh.sim.timeMs;
+    }
+    return st;
   },
 };
+
+/** Signals a script may send its background jobs, by name without SIG. */
+const SIGNAL_NUMBERS: Record<string, number> = {
+  HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, SEGV: 11, USR2: 12, PIPE: 13, ALRM: 14, TERM: 15,
+};
+
+/** What ash prints when `wait` finds a job ended by the signal. */
+const SIGNAL_TEXT: Record<string, string> = {
+  HUP: 'Hangup', QUIT: 'Quit', USR1: 'User defined signal 1', SEGV: 'Segmentation fault',
+  USR2: 'User defined signal 2', ALRM: 'Alarm clock', TERM: 'Terminated',
+};
+
+function signalName(raw: string): string | undefined {
+  if (/^\d+$/.test(raw)) return Object.keys(SIGNAL_NUMBERS).find((k) => SIGNAL_NUMBERS[k] === Number(raw));
+  const up = raw.toUpperCase().replace(/^SIG/, '');
+  return SIGNAL_NUMBERS[up] !== undefined ? up : undefined;
+}
 
 function sourceFile(sh: Shell, argv: string[], io: IO): number {
   const f = argv[1];
