@@ -167,3 +167,15 @@ describe('background jobs, kill and wait (busybox ash, as observed)', () => {
     expect(timed.outcome).toMatchObject({ kind: 'exited', durationMs: 2000 });
   });
 });
+
+describe('the environment a shell passes on (observed)', () => {
+  const env = ['PATH=/usr/bin:/bin', 'HOSTNAME=h', 'A=1', 'HOME=/root'];
+  it('ash: exports PWD, OLDPWD after cd and SHLVL, listed bucket by bucket of its variable table', () => {
+    const r = sh('busybox', 'cd /tmp; export B=2; env', 'sh', { env });
+    expect(r.all).toBe('HOSTNAME=h\nSHLVL=1\nHOME=/root\nOLDPWD=/\nA=1\nPATH=/usr/bin:/bin\nB=2\nPWD=/tmp\n');
+    expect(sh('busybox', 'sh -c \'echo $SHLVL\'', 'sh', { env: [...env, 'SHLVL=5'] }).all).toBe('7\n');
+  });
+  it('dash: the same table, no SHLVL', () => {
+    expect(sh('debian', 'cd /tmp; env', 'sh', { env }).all).toBe('HOSTNAME=h\nHOME=/root\nOLDPWD=/\nA=1\nPATH=/usr/bin:/bin\nPWD=/tmp\n');
+  });
+});

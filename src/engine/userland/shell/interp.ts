@@ -80,6 +80,13 @@ export class Shell {
     this.pid = opts.pid;
     this.runProgram = opts.runProgram;
     if (!this.vars.has('PWD')) this.vars.set('PWD', this.cwd);
+    // Every flavour exports PWD; ash also counts its nesting in SHLVL (dash has none; bash's
+    // SHLVL depends on how it execs its last command, not modelled).
+    this.exported.add('PWD');
+    if (this.kind === 'ash') {
+      this.vars.set('SHLVL', String((Number.parseInt(this.vars.get('SHLVL') ?? '', 10) || 0) + 1));
+      this.exported.add('SHLVL');
+    }
     if (!this.vars.has('IFS')) this.vars.set('IFS', ' \t\n');
   }
 
@@ -95,15 +102,21 @@ export class Shell {
     return s;
   }
 
-  /** KEY=VALUE environment of exported variables. */
+  /**
+   * KEY=VALUE environment of exported variables, in the order the shell lists them: ash and dash
+   * keep variables in a 39-bucket hash table and list it bucket by bucket (each bucket in the
+   * order its variables were made), so `sh -c env` prints HOSTNAME, SHLVL, HOME… (observed).
+   */
   envMap(extra?: Map<string, string>): Map<string, string> {
     const m = new Map<string, string>();
-    for (const k of this.exported) {
+    for (const k of this.vars.keys()) {
+      if (!this.exported.has(k)) continue;
       const v = this.vars.get(k);
       if (v !== undefined) m.set(k, v);
     }
     if (extra) for (const [k, v] of extra) m.set(k, v);
-    return m;
+    if (this.kind === 'bash') return m;
+    return new Map([...m].sort(([a], [b]) => ashBucket(a) - ashBucket(b)));
   }
 
   // ---- messages -----------------------------------------------------------------------------
@@ -799,6 +812,13 @@ export class Shell {
   }
 }
 
+/** The bucket of ash's and dash's variable table a name hashes to (their hashvar()). */
+function ashBucket(name: string): number {
+  let hash = name.charCodeAt(0) << 4;
+  for (let i = 0; i < name.length; i++) hash += name.charCodeAt(i);
+  return hash % 39;
+}
+
 export class ExpansionError extends Error {}
 
 function isErrexitCandidate(node: Node): boolean {
@@ -841,6 +861,7 @@ export const BUILTINS: Record<string, Builtin> = {
       return sh.kind === 'bash' ? 1 : 2;
     }
     sh.vars.set('OLDPWD', sh.cwd);
+    sh.exported.add('OLDPWD');
     sh.cwd = path;
     sh.vars.set('PWD', path);
     return 0;
