@@ -67,8 +67,9 @@ export function parseLabels(values: string[]): Record<string, string> {
 
 /**
  * The container's environment from --env-file files, then -e values (so -e wins): a name without
- * a value copies the client's variable, and is dropped when the client has none. Empty names were
- * refused while parsing flags (checkEnvValue).
+ * a value copies the client's variable; unset there, a file drops it and -e keeps the bare name
+ * (stored in Config.Env, it removes the variable from the process's environment). Empty names
+ * were refused while parsing flags (checkEnvValue).
  */
 export function collectEnv(ctx: CommandContext): string[] {
   const hostEnv = ctx.d.env.host.env;
@@ -77,14 +78,9 @@ export function collectEnv(ctx: CommandContext): string[] {
   return [...fromFiles, ...withHostValues(flagList(ctx, 'env'), hostEnv)];
 }
 
-/** -e K=V sets; -e K copies from the client environment, or is dropped if unset there. */
+/** -e K=V sets; -e K copies from the client environment, or stays bare if unset there (as the CLI). */
 export function withHostValues(values: string[], hostEnv: Record<string, string | undefined>): string[] {
-  const out: string[] = [];
-  for (const v of values) {
-    if (v.includes('=')) out.push(v);
-    else if (hostEnv[v] !== undefined) out.push(`${v}=${hostEnv[v]}`);
-  }
-  return out;
+  return values.map((v) => (v.includes('=') || hostEnv[v] === undefined ? v : `${v}=${hostEnv[v]}`));
 }
 
 export interface ParsedRunOptions {

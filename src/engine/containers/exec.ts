@@ -43,6 +43,7 @@ function checkUser(passwd: string, group: string, user: string): void {
   if (g && !/^\d+$/.test(g) && !names(group).includes(g)) throw new DaemonError(`unable to find group ${g}: no matching entries in group file`, 'server');
 }
 
+/** The exec's variables over the container's; a bare NAME (unset on the client) removes one. */
 function mergeEnv(base: string[], extra: string[]): string[] {
   const out = [...base];
   for (const e of extra) {
@@ -51,7 +52,7 @@ function mergeEnv(base: string[], extra: string[]): string[] {
     if (i >= 0) out[i] = e;
     else out.push(e);
   }
-  return out;
+  return out.filter((e) => e.includes('='));
 }
 
 export function execInContainer(d: Daemon, c: ContainerRecord, o: ExecOptions): ExecOutcome {
