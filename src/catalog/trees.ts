@@ -4,7 +4,7 @@
 
 import type { LayerData } from '../engine/fs/types.js';
 import { ENGINE_TREES } from './data/engine-trees.js';
-import { HUB_TREES } from './data/hub-trees.js';
+import { hubTrees } from './data/hub-trees.js';
 import { decodePackedTree } from './packed.js';
 
 export { decodePackedTree, type PackedTree } from './packed.js';
@@ -16,7 +16,7 @@ const cache = new Map<string, LayerData>();
 
 /** Names of all the trees the catalogue can decode. */
 export function layerTreeNames(): string[] {
-  return [...Object.keys(ENGINE_TREES), ...Object.keys(HUB_TREES)];
+  return [...Object.keys(ENGINE_TREES), ...Object.keys(hubTrees())];
 }
 
 /**
@@ -30,7 +30,7 @@ export function getLayerTree(treeName: string): LayerData {
   const packed = ENGINE_TREES[treeName];
   if (packed) tree = decodePackedTree(packed);
   else {
-    const src = HUB_TREES[treeName];
+    const src = hubTrees()[treeName];
     if (!src) throw new Error(`unknown layer tree: ${treeName}`);
     tree = src(getLayerTree);
   }

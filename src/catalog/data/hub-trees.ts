@@ -739,7 +739,18 @@ f /usr/lib/libgd.so.3.0.11 428568 755
 
 // ---------------------------------------------------------------- the registry of hub trees
 
-export const HUB_TREES: Record<string, TreeBuilder> = {
+/**
+ * The builders of the hub-modelled images' trees, made on first use: building the table runs
+ * code for every image, which a command that never opens a hub image's files should not pay for
+ * at start-up.
+ */
+export function hubTrees(): Record<string, TreeBuilder> {
+  return (builders ??= makeHubTrees());
+}
+
+let builders: Record<string, TreeBuilder> | undefined;
+
+const makeHubTrees = (): Record<string, TreeBuilder> => ({
   'hub/empty': () => ({}),
   'hub/alpine-3.22': () => alpineRootfs('3.22.1', T.alpine322, '2.14.9', 4_765_768),
   'hub/alpine-3.20': () => alpineRootfs('3.20.6', T.alpine320, '2.14.4', 4_690_040),
@@ -881,7 +892,7 @@ f /usr/local/apache2/modules/mod_http2.so 636280 755
     }),
 
   ...nginxAlpineLayers('hub/nginx-alpine', epochSeconds(T.alpine322) + 90_000),
-};
+});
 
 /** Build times used above, for the image specs (history `created`). */
 export const HUB_TIMES = T;
