@@ -12,12 +12,18 @@ import { connectNetwork, networkByName } from '../../engine/networks/attach.js';
 import { FlagValueError, parseRestartPolicy, parseRunOptions, RunOptionError, type ParsedRunOptions } from './create-options.js';
 import { UsageError } from '../../cli/command.js';
 import { normalizedRefForError } from '../../engine/images/resolve.js';
+import { parsePlatform, PlatformError, platformMatches, platformText, type Platform } from '../../engine/images/platform.js';
 
 export type Verb = 'run' | 'create';
 
 /** "docker: <msg>\n\nRun 'docker run --help' for more information", exit 125 (or 126/127). */
 export function wrapped(verb: Verb, message: string, code = 125): CliError {
   return new CliError(`docker: ${message}\n\nRun 'docker ${verb} --help' for more information`, code);
+}
+
+/** A failure of the command (the daemon refused, a bad reference or platform): run words it as its own (usage hint, 125), create prints it bare (exit 1). */
+function commandFailure(verb: Verb, message: string): CliError {
+  return verb === 'create' ? new CliError(message, 1) : wrapped(verb, message);
 }
 
 export function runExitCodeFor(message: string): number {
@@ -30,17 +36,21 @@ export function printPull(ctx: CommandContext, lines: { stream: string; text: st
   for (const l of lines) (l.stream === 'stdout' ? ctx.out : ctx.err)(`${l.text}\n`);
 }
 
-export function resolveOrPull(ctx: CommandContext, verb: Verb, ref: string, pullPolicy: ParsedRunOptions['pull'], quiet: boolean): ImageRecord {
+export function resolveOrPull(ctx: CommandContext, verb: Verb, ref: string, pullPolicy: ParsedRunOptions['pull'], quiet: boolean, platform?: Platform): ImageRecord {
   let image: ImageRecord | undefined;
   try {
     image = pullPolicy === 'always' ? undefined : findImage(ctx.d, ref);
   } catch (e) {
-    if (e instanceof DaemonError) throw wrapped(verb, `Error response from daemon: ${e.message}`);
+    if (e instanceof DaemonError) throw commandFailure(verb, `Error response from daemon: ${e.message}`);
     throw e;
+  }
+  if (image && platform && pullPolicy === 'never' && !platformMatches(image, platform)) {
+    // (Pulling another platform's image is not modelled: the catalogue holds linux/amd64 only.)
+    throw commandFailure(verb, `Error response from daemon: image with reference ${ref} was found but its platform (${image.os}/${image.architecture}) does not match the specified platform (${platformText(platform)})`);
   }
   if (image) return image;
   if (pullPolicy === 'never') {
-    throw wrapped(verb, `Error response from daemon: No such image: ${normalizedRefForError(ref)}`);
+    throw commandFailure(verb, `Error response from daemon: No such image: ${normalizedRefForError(ref)}`);
   }
   try {
     const res = pullImage(ctx.d, ref, 'run', quiet);
@@ -49,7 +59,7 @@ export function resolveOrPull(ctx: CommandContext, verb: Verb, ref: string, pull
   } catch (e) {
     if (e instanceof DaemonError) {
       if (pullPolicy !== 'always' && e.status !== 'invalid') ctx.err(`Unable to find image '${normalizedRefForError(ref)}' locally\n`);
-      throw wrapped(verb, `Error response from daemon: ${e.message}`);
+      throw commandFailure(verb, `Error response from daemon: ${e.message}`);
     }
     throw e;
   }
@@ -123,12 +133,19 @@ function createWithImage(ctx: CommandContext, verb: Verb, ref: string, options: 
     try {
       parseReference(ref);
     } catch (e) {
-      // run words it as its own error (usage hint, 125); create prints it bare (exit 1).
-      if (e instanceof ReferenceError) throw verb === 'create' ? new CliError(e.message, 1) : wrapped(verb, e.message);
+      if (e instanceof ReferenceError) throw commandFailure(verb, e.message);
       throw e;
     }
   }
-  const image = resolveOrPull(ctx, verb, ref, options.pull, ctx.flags.quiet === true);
+  const platformSpec = typeof ctx.flags.platform === 'string' ? ctx.flags.platform : '';
+  let platform: Platform | undefined;
+  try {
+    platform = platformSpec === '' ? undefined : parsePlatform(platformSpec);
+  } catch (e) {
+    if (e instanceof PlatformError) throw commandFailure(verb, e.message);
+    throw e;
+  }
+  const image = resolveOrPull(ctx, verb, ref, options.pull, ctx.flags.quiet === true, platform);
   try {
     const restart = options.request.restart;
     if (restart.Name && !restart.MaximumRetryCount) parseRestartPolicy(restart.Name);
@@ -158,7 +175,7 @@ function createWithImage(ctx: CommandContext, verb: Verb, ref: string, options: 
   } catch (e) {
     const msg = e instanceof DaemonError || e instanceof RunOptionError ? `Error response from daemon: ${e.message}` : undefined;
     if (msg === undefined) throw e;
-    if (verb === 'create' && e instanceof DaemonError) throw new CliError(msg, 1);
+    if (e instanceof DaemonError) throw commandFailure(verb, msg);
     throw wrapped(verb, msg);
   }
 }
