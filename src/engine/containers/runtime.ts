@@ -241,6 +241,7 @@ export function startContainer(d: Daemon, c: ContainerRecord, opts: { stdin?: st
     random: () => d.random.next(),
     fs,
     pid: 1,
+    init: c.hostConfig.Init === true,
     network: networkView(d, c),
   });
   if (outcome.kind === 'start-failed') {

@@ -42,6 +42,19 @@ export interface ProcessRequestExtras {
   mounts?: string[];
 }
 
+/** A process of the simulated tree, as ps shows it. */
+export interface SimProcess {
+  pid: number;
+  ppid: number;
+  /** Executable name (what ps -o comm prints). */
+  comm: string;
+  /** Command line (ps -o args). */
+  args: string;
+}
+
+/** Where docker-init puts the command it starts (observed: 7, after its own helper threads). */
+const INIT_CHILD_PID = 7;
+
 export interface User {
   uid: number;
   gid: number;
@@ -61,6 +74,12 @@ export class Sim {
   /** Loop iterations budget (while true; …). */
   steps = 0;
   readonly user: User;
+  /** PID of the request's own process: docker-init's child under --init, else req.pid. */
+  readonly mainPid: number;
+  /** docker-init, PID 1, when the container runs with --init. */
+  readonly initProcess: SimProcess | undefined;
+  /** The running processes from the request's own down to the current one (each the parent of the next). */
+  readonly lineage: SimProcess[] = [];
   private nextPid: number;
 
   constructor(req: ProcessRequest) {
@@ -68,7 +87,10 @@ export class Sim {
     this.fs = req.fs;
     this.flavor = flavorOf(req.imageFlavor);
     this.user = resolveUser(req.fs, req.user);
-    this.nextPid = req.pid === 1 ? 7 : req.pid + 1;
+    const withInit = req.pid === 1 && req.init === true;
+    this.mainPid = withInit ? INIT_CHILD_PID : req.pid;
+    this.initProcess = withInit ? { pid: 1, ppid: 0, comm: 'docker-init', args: ['/sbin/docker-init', '--', ...req.argv].join(' ') } : undefined;
+    this.nextPid = req.pid === 1 ? (withInit ? INIT_CHILD_PID + 1 : 7) : req.pid + 1;
     this.syncClock();
   }
 

@@ -187,9 +187,11 @@ function runShell(kind: ShellKind, parent: Shell, argv: string[], io: IO, env: M
     script = r.node.content ?? '';
     name = scriptName;
   }
-  const pid = parent === TOP_MARK.get(sim) ? sim.req.pid : sim.allocPid();
+  // execFile has entered the shell's process already (the request's own one for the top shell).
+  const pid = sim.lineage[sim.lineage.length - 1]?.pid ?? sim.mainPid;
   const sh = new Shell({ sim, kind, name, env: importableEnv(kind, env), cwd: parent.cwd, positional, pid, runProgram });
   sh.errexit = errexit;
+  sh.tailPosition = true;
   const run = (src: string, ioX: IO): number => {
     try {
       return sh.runScript(src, ioX);
@@ -216,8 +218,6 @@ function runShell(kind: ShellKind, parent: Shell, argv: string[], io: IO, env: M
   return 0;
 }
 
-/** Map of Sim → its top-level shell (whose pid is the request's). */
-const TOP_MARK = new WeakMap<Sim, Shell>();
 
 /** Not-found / not-executable texts of the calling shell. */
 function execError(sh: Shell, name: string, why: 'missing-cmd' | 'missing-path' | 'dir' | 'noexec', line: number): number {
@@ -266,14 +266,52 @@ export function runProgram(sh: Shell, argv: string[], io: IO, env: Map<string, s
   return execFile(sh, path, argv, io, env);
 }
 
-function execFile(sh: Shell, path: string, argv: string[], io: IO, env: Map<string, string>): number {
+/**
+ * Applets busybox ash runs in the forked shell itself, with no new execve: the command line ps
+ * shows stays the shell's (`{ps} sh -c ps`). Only ps can see itself, so only it is listed.
+ */
+const RUN_IN_SHELL_PROCESS = new Set(['ps']);
+
+/**
+ * Records that sh runs a program: the request's own process for the first one, the shell's
+ * process itself for its last command (ash does not fork then), else a new child of the shell.
+ * Returns what undoes it when the program ends.
+ */
+function enterProcess(sh: Shell, comm: string, argv: string[]): () => void {
   const sim = sh.sim;
+  const current = sim.lineage[sim.lineage.length - 1];
+  if (!current) {
+    sim.lineage.push({ pid: sim.mainPid, ppid: sim.initProcess ? sim.initProcess.pid : 0, comm, args: argv.join(' ') });
+    return () => sim.lineage.pop();
+  }
+  const args = RUN_IN_SHELL_PROCESS.has(comm) ? current.args : argv.join(' ');
+  if (sh.tailPosition && current.pid === sh.pid) {
+    const saved = { comm: current.comm, args: current.args };
+    current.comm = comm;
+    current.args = args;
+    return () => Object.assign(current, saved);
+  }
+  sim.lineage.push({ pid: sim.allocPid(), ppid: current.pid, comm, args });
+  return () => sim.lineage.pop();
+}
+
+function execFile(sh: Shell, path: string, argv: string[], io: IO, env: Map<string, string>): number {
   let base = baseName(argv[0]!);
   let args = argv;
   if (base === 'busybox' && argv.length > 1) {
     args = argv.slice(1);
     base = baseName(args[0]!);
   }
+  const leave = enterProcess(sh, base, argv);
+  try {
+    return runFile(sh, path, base, args, io, env);
+  } finally {
+    leave();
+  }
+}
+
+function runFile(sh: Shell, path: string, base: string, args: string[], io: IO, env: Map<string, string>): number {
+  const sim = sh.sim;
   const cmd: Cmd = {
     sim,
     sh,
@@ -361,8 +399,9 @@ export function startProcess(req: ProcessRequest): ProcessOutcome {
     if (eq > 0) env.set(kv.slice(0, eq), kv.slice(eq + 1));
   }
   if (!env.has('HOME')) env.set('HOME', sim.user.home);
-  const top = new Shell({ sim, kind: sim.flavor === 'busybox' ? 'ash' : 'dash', name: baseName(req.argv[0]!), env, cwd: req.cwd || '/', pid: req.pid, runProgram });
-  TOP_MARK.set(sim, top);
+  const top = new Shell({ sim, kind: sim.flavor === 'busybox' ? 'ash' : 'dash', name: baseName(req.argv[0]!), env, cwd: req.cwd || '/', pid: sim.mainPid, runProgram });
+  // The request's program replaces this placeholder shell: it runs in the request's own process.
+  top.tailPosition = true;
   const io: IO = {
     stdin: req.stdin ?? '',
     waiting: req.interactive && req.stdin === undefined,

@@ -37,6 +37,8 @@ export interface ProcessRequest {
   fs: ContainerFs;
   /** 1 for the container's main process, >1 for exec'd processes. */
   pid: number;
+  /** The container runs with --init: docker-init is PID 1 and the main process its child. */
+  init?: boolean;
   /** What the container can reach on its networks (for ping, wget, nslookup). */
   network?: NetworkView;
 }

@@ -1,4 +1,4 @@
-// System tools: env printenv hostname whoami id uname date sleep ps free nproc which yes clear.
+// System tools: env printenv hostname whoami id uname date sleep ps (in ps.ts) free nproc which yes clear.
 import { Blocked, KERNEL_RELEASE, KERNEL_VERSION, MACHINE, MEM_TOTAL_KB, NCPU, parseGroup } from '../context.js';
 import { dateString, strftime } from '../fsutil.js';
 import { findInPath } from '../shell/interp.js';
@@ -130,30 +130,7 @@ export const sleep: CommandImpl = (c) => {
   return 0;
 };
 
-export const ps: CommandImpl = (c) => {
-  const req = c.sim.req;
-  const procs = req.processes?.length
-    ? req.processes.map((p) => ({ pid: p.pid, user: p.user || 'root', cmd: p.argv.join(' ') }))
-    : [{ pid: 1, user: c.sim.user.name ?? String(c.sim.user.uid), cmd: req.pid === 1 ? c.argv.join(' ') : req.argv.join(' ') }];
-  const self = req.pid === 1 && !req.processes?.length ? undefined : { pid: req.pid === 1 ? c.sim.allocPid() : req.pid + 1, user: c.sim.user.name ?? 'root', cmd: c.argv.join(' ') };
-  const all = self && !procs.some((p) => p.pid === self.pid) ? [...procs, self] : procs;
-  if (!c.gnu) {
-    c.out('PID   USER     COMMAND\n');
-    for (const p of all) c.out(`${String(p.pid).padStart(5)} ${p.user.padEnd(8).slice(0, 8)} ${p.cmd}\n`);
-    return 0;
-  }
-  const aux = c.argv.slice(1).some((a) => /a|e|x/.test(a));
-  if (aux) {
-    c.out('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n');
-    const t = new Date(c.sim.nowMs);
-    const start = `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
-    for (const p of all) c.out(`${p.user.padEnd(8)} ${String(p.pid).padStart(7)}  0.0  0.0   2576   920 ${c.sim.req.tty ? 'pts/0   ' : '?       '} ${p === self ? 'R' : 'S'}s   ${start}   0:00 ${p.cmd}\n`);
-    return 0;
-  }
-  c.out('    PID TTY          TIME CMD\n');
-  for (const p of all) c.out(`${String(p.pid).padStart(7)} ${c.sim.req.tty ? 'pts/0   ' : '?       '} 00:00:00 ${p.cmd.split(' ')[0]!.split('/').pop()}\n`);
-  return 0;
-};
+export { ps } from './ps.js';
 
 export const free: CommandImpl = (c) => {
   const total = MEM_TOTAL_KB;

@@ -56,6 +56,11 @@ export class Shell {
   jobs = new Map<number, { status: number; endsAtMs: number; signal?: string }>();
   /** Running a -c string (busybox ash numbers its lines from 0 there). */
   fromC = false;
+  /**
+   * The command about to run is the last thing this shell does: ash then runs it in its own
+   * process instead of forking a child (so `sh -c ps` shows ps as the shell's PID).
+   */
+  tailPosition = false;
   readonly pid: number;
   readonly runProgram: ProgramRunner;
 
@@ -160,10 +165,22 @@ export class Shell {
   }
 
   exec(node: Node, io: IO): number {
+    const outerTail = this.tailPosition;
+    // Compound commands (if, loops, groups, functions) are not followed into: their commands fork.
+    if (node.t !== 'list' && node.t !== 'andor' && node.t !== 'pipeline' && node.t !== 'simple') this.tailPosition = false;
+    try {
+      return this.execNode(node, io, outerTail);
+    } finally {
+      this.tailPosition = outerTail;
+    }
+  }
+
+  private execNode(node: Node, io: IO, outerTail: boolean): number {
     switch (node.t) {
       case 'list': {
         let st = this.status;
-        for (const it of node.items) {
+        for (const [index, it] of node.items.entries()) {
+          this.tailPosition = outerTail && !it.bg && index === node.items.length - 1;
           if (it.bg) {
             // Background jobs run at once in the simulation; time does not advance for them.
             const saved = this.sim.timeMs;
@@ -193,10 +210,12 @@ export class Shell {
         return st;
       }
       case 'andor': {
+        this.tailPosition = false;
         let st = this.exec(node.first, io);
         this.status = st;
-        for (const r of node.rest) {
+        for (const [index, r] of node.rest.entries()) {
           if ((r.op === '&&' && st === 0) || (r.op === '||' && st !== 0)) {
+            this.tailPosition = outerTail && index === node.rest.length - 1;
             st = this.exec(r.node, io);
             this.status = st;
           }
@@ -938,6 +957,8 @@ export const BUILTINS: Record<string, Builtin> = {
   source: (sh, argv, io) => sourceFile(sh, argv, io),
   exec: (sh, argv, io) => {
     if (argv.length < 2) return 0;
+    // The program replaces the shell in its process.
+    sh.tailPosition = true;
     const st = sh.invoke(argv.slice(1), io, new Map(), sh.line);
     throw new ExitSignal(st);
   },
