@@ -71,6 +71,17 @@ export interface MountRecord {
   Mode: string;
   RW: boolean;
   Propagation: string;
+  /** A tmpfs's mount options in --tmpfs form ("size=1048576,mode=700"); not shown by inspect. */
+  TmpfsOptions?: string;
+}
+
+/** A --mount value as the daemon records it in HostConfig.Mounts (mount.Mount). */
+export interface MountConfig {
+  Type: string;
+  Source?: string;
+  Target: string;
+  ReadOnly?: boolean;
+  TmpfsOptions?: { SizeBytes?: number; Mode?: number };
 }
 
 export interface ContainerConfig {
@@ -115,6 +126,10 @@ export interface HostConfig {
   ReadonlyRootfs: boolean;
   /** --tmpfs mount points → their options ("size=1m,mode=700" or ""). */
   Tmpfs?: Record<string, string>;
+  /** --shm-size in bytes (the daemon's default, 64 MiB, when absent). */
+  ShmSize?: number;
+  /** --mount values, in the order given. */
+  Mounts?: MountConfig[];
   /** --cidfile, as given (the CLI writes the file; the daemon only records the name). */
   ContainerIDFile?: string;
   Memory: number;

@@ -149,7 +149,7 @@ function createWithImage(ctx: CommandContext, verb: Verb, ref: string, options: 
   try {
     const restart = options.request.restart;
     if (restart.Name && !restart.MaximumRetryCount) parseRestartPolicy(restart.Name);
-    const { mounts, binds, anonymous } = buildMounts(ctx.d, options.volumeSpecs, Object.keys(image.config.Volumes ?? {}), '/', options.mountSpecs);
+    const { mounts, binds, anonymous, hostMounts } = buildMounts(ctx.d, options.volumeSpecs, Object.keys(image.config.Volumes ?? {}), '/', options.mountSpecs);
     // --volumes-from C[:ro|rw]: C's mounts, where nothing else is mounted already.
     const volumesFrom = flagList(ctx, 'volumes-from');
     for (const spec of volumesFrom) {
@@ -160,7 +160,7 @@ function createWithImage(ctx: CommandContext, verb: Verb, ref: string, options: 
         mounts.push({ ...m, RW: mode === 'ro' ? false : mode === 'rw' ? true : m.RW, Mode: mode ?? m.Mode });
       }
     }
-    const container = createContainer(ctx.d, { ...options.request, imageRef: ref, image, mounts, binds, volumes: anonymous, volumesFrom });
+    const container = createContainer(ctx.d, { ...options.request, imageRef: ref, image, mounts, binds, volumes: anonymous, volumesFrom, hostMounts });
     for (const w of createWarnings(container)) ctx.err(`WARNING: ${w}\n`);
     // --network-alias: names Docker's DNS answers for on a user-defined network.
     const aliases = flagList(ctx, 'network-alias');

@@ -103,6 +103,19 @@ export function parseMountFlag(raw: string): MountSpec {
       case 'source': case 'src': spec.source = value; break;
       case 'target': case 'destination': case 'dst': spec.target = value; break;
       case 'readonly': case 'ro': spec.readonly = eq < 0 || ['1', 'true'].includes(value.toLowerCase()); break;
+      case 'tmpfs-size': {
+        const bytes = parseBytes(value);
+        if (bytes === undefined) throw new FlagValueError(`invalid argument "${raw}" for "--mount" flag: invalid value for ${key}: ${value}`);
+        spec.tmpfsSize = bytes;
+        break;
+      }
+      case 'tmpfs-mode': {
+        // The CLI reads the mode as an unsigned octal number of at most 32 bits.
+        const mode = /^[0-7]+$/.test(value) ? parseInt(value, 8) : NaN;
+        if (!(mode <= 0xffffffff)) throw new FlagValueError(`invalid argument "${raw}" for "--mount" flag: invalid value for ${key}: ${value}`);
+        spec.tmpfsMode = mode;
+        break;
+      }
       default: break;
     }
   }
@@ -169,6 +182,8 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
   if (flagString(ctx, 'memory-swap') !== undefined && memory === undefined) {
     throw new RunOptionError('You should always set the Memory limit when using Memoryswap limit, see usage', true);
   }
+  const shmSize = flagString(ctx, 'shm-size');
+  if (shmSize !== undefined && parseBytes(shmSize) === undefined) throw new FlagValueError(`invalid argument "${shmSize}" for "--shm-size" flag: invalid size: '${shmSize}'`);
   const stopTimeoutRaw = flagString(ctx, 'stop-timeout');
   const request: ParsedRunOptions['request'] = {
     name: flagString(ctx, 'name'),
@@ -197,6 +212,7 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
     networkMode: flagString(ctx, 'network') ?? 'bridge',
     readOnlyRootfs: flagBool(ctx, 'read-only'),
     tmpfs: flagList(ctx, 'tmpfs'),
+    shmSize: shmSize !== undefined ? parseBytes(shmSize) : undefined,
     cidFile: flagString(ctx, 'cidfile'),
   };
   const mountSpecs = flagList(ctx, 'mount').map(parseMountFlag);

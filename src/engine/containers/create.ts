@@ -1,7 +1,7 @@
 // `docker create` on the daemon side: merge the request with the image config, pick a name,
 // and record a new container in the Created state.
 import type { Daemon } from '../daemon.js';
-import type { ContainerRecord, HostConfig, ImageRecord, MountRecord, PortBinding, RestartPolicy } from '../state.js';
+import type { ContainerRecord, HostConfig, ImageRecord, MountConfig, MountRecord, PortBinding, RestartPolicy } from '../state.js';
 import { SIGNALS } from './runtime.js';
 import { DaemonError } from '../errors.js';
 import { newContainerId } from '../ids.js';
@@ -64,6 +64,10 @@ export interface CreateRequest {
   readOnlyRootfs?: boolean;
   /** --tmpfs /path[:options] values. */
   tmpfs?: string[];
+  /** --mount values as HostConfig.Mounts records them. */
+  hostMounts?: MountConfig[];
+  /** --shm-size in bytes; 0 or absent: the default. */
+  shmSize?: number;
   /** --cidfile, recorded in HostConfig.ContainerIDFile. */
   cidFile?: string;
 }
@@ -168,6 +172,8 @@ export function createContainer(d: Daemon, req: CreateRequest): ContainerRecord 
     Privileged: false,
     ReadonlyRootfs: req.readOnlyRootfs ?? false,
     ...(tmpfs ? { Tmpfs: tmpfs } : {}),
+    ...(req.hostMounts?.length ? { Mounts: req.hostMounts } : {}),
+    ...(req.shmSize ? { ShmSize: req.shmSize } : {}),
     ...(req.cidFile ? { ContainerIDFile: req.cidFile } : {}),
     Memory: 0,
     NanoCpus: 0,

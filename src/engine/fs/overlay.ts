@@ -83,7 +83,12 @@ interface Resolved {
 export interface MountPoint {
   path: string;
   readOnly: boolean;
+  /** A tmpfs: its directories report tmpfs sizes (see stat). */
+  tmpfs?: boolean;
 }
+
+/** tmpfs gives a directory 20 bytes per entry, counting "." and ".." (an empty one is 40). */
+const TMPFS_DIRENT_SIZE = 20;
 
 export interface ContainerFsOptions {
   /** Clock for modification times (ms since epoch). Defaults to Date.now. */
@@ -124,13 +129,25 @@ export class OverlayFs implements ContainerFs {
     for (const k of this.up.keys()) if (k !== '/') addToIndex(this.upIdx, this.up, k);
     this.clock = opts.now ?? (() => Date.now());
     this.readOnlyRoot = opts.readOnlyRoot ?? false;
-    this.mounts = (opts.mounts ?? []).map((m) => ({ path: normalizePath(m.path), readOnly: m.readOnly })).sort((a, b) => b.path.length - a.path.length);
+    this.mounts = (opts.mounts ?? []).map((m) => ({ path: normalizePath(m.path), readOnly: m.readOnly, tmpfs: m.tmpfs })).sort((a, b) => b.path.length - a.path.length);
+  }
+
+  /** The innermost mount holding physical path `path` (undefined: the root filesystem). */
+  private mountOf(path: string): MountPoint | undefined {
+    return this.mounts.find((mp) => mp.path === path || isWithin(path, mp.path));
   }
 
   /** Whether the filesystem holding physical path `path` accepts writes. */
   isWritable(path: string): boolean {
-    const m = this.mounts.find((mp) => mp.path === path || isWithin(path, mp.path));
+    const m = this.mountOf(path);
     return m ? !m.readOnly : !this.readOnlyRoot;
+  }
+
+  /** A node as stat reports it: a directory on a tmpfs has the size tmpfs gives it. */
+  private statNode(r: Resolved): FsNode | undefined {
+    const n = r.node;
+    if (!n || n.type !== 'dir' || !this.mountOf(r.path)?.tmpfs) return n;
+    return { ...n, size: (this.listDir(r.path).length + 2) * TMPFS_DIRENT_SIZE, onTmpfs: true };
   }
 
   /** EROFS for a change at physical path `path` on a read-only filesystem (reported as `shown`). */
@@ -293,7 +310,7 @@ export class OverlayFs implements ContainerFs {
   lookup(input: string, followLast = true): { path: string; node?: FsNode; error?: FsErrorCode } {
     try {
       const r = this.resolve(input, followLast);
-      return r.node ? { path: r.path, node: r.node } : { path: r.path, error: 'ENOENT' };
+      return r.node ? { path: r.path, node: this.statNode(r) } : { path: r.path, error: 'ENOENT' };
     } catch (e) {
       return { path: input, error: (e as FsError).code ?? 'ENOENT' };
     }
@@ -303,7 +320,7 @@ export class OverlayFs implements ContainerFs {
 
   stat(path: string): FsNode | undefined {
     try {
-      return this.resolve(path, true).node;
+      return this.statNode(this.resolve(path, true));
     } catch {
       return undefined;
     }
@@ -311,7 +328,7 @@ export class OverlayFs implements ContainerFs {
 
   lstat(path: string): FsNode | undefined {
     try {
-      return this.resolve(path, false).node;
+      return this.statNode(this.resolve(path, false));
     } catch {
       return undefined;
     }

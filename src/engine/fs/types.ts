@@ -16,6 +16,8 @@ export interface FsNode {
   target?: string;
   /** Modification time, ms since epoch. */
   mtimeMs?: number;
+  /** Set by stat on a directory of a tmpfs: `size` is what tmpfs reports, and it uses no blocks. */
+  onTmpfs?: boolean;
 }
 
 /** A layer: absolute path → node, or null for a whiteout (deleted in this layer). JSON-serialisable. */

@@ -3,7 +3,7 @@
 // running container: mount/unmount events and the file contents that live in volumes.
 import { ownEntry } from '../daemon.js';
 import type { Daemon } from '../daemon.js';
-import type { ContainerRecord, MountRecord, VolumeRecord } from '../state.js';
+import type { ContainerRecord, MountConfig, MountRecord, VolumeRecord } from '../state.js';
 import type { FsNode, LayerData } from '../fs/types.js';
 import type { MountPoint } from '../fs/overlay.js';
 import { DaemonError } from '../errors.js';
@@ -60,19 +60,26 @@ export interface MountSpec {
   source: string;
   target: string;
   readonly: boolean;
+  /** tmpfs-size, in bytes. */
+  tmpfsSize?: number;
+  /** tmpfs-mode (permission bits). */
+  tmpfsMode?: number;
 }
 
 /**
  * Parses -v specs and --mount values into mounts (creating named volumes), then adds the image's
  * VOLUMEs. Also returns the anonymous -v paths, which Docker records in Config.Volumes.
  */
-export function buildMounts(d: Daemon, specs: string[], imageVolumes: string[], cwd: string, mountSpecs: MountSpec[] = []): { mounts: MountRecord[]; binds: string[]; anonymous: string[] } {
+export function buildMounts(d: Daemon, specs: string[], imageVolumes: string[], cwd: string, mountSpecs: MountSpec[] = []): { mounts: MountRecord[]; binds: string[]; anonymous: string[]; hostMounts: MountConfig[] } {
   const mounts: MountRecord[] = [];
   const binds: string[] = [];
   const anonymous: string[] = [];
   for (const ms of mountSpecs) {
     if (!['volume', 'bind', 'tmpfs'].includes(ms.type)) throw new DaemonError(`invalid mount config for type "${ms.type}": mount type unknown`, 'invalid');
-    if (ms.type === 'bind') {
+    if (ms.type === 'tmpfs') {
+      if (ms.source) throw new DaemonError('invalid mount config for type "tmpfs": field Source must not be specified', 'invalid');
+      mounts.push({ Type: 'tmpfs', Source: '', Destination: ms.target, Mode: '', RW: !ms.readonly, Propagation: '', TmpfsOptions: tmpfsOptionString(ms) });
+    } else if (ms.type === 'bind') {
       mounts.push({ Type: 'bind', Source: ms.source, Destination: ms.target, Mode: '', RW: !ms.readonly, Propagation: 'rprivate' });
     } else if (ms.type === 'volume') {
       const v = ms.source ? createVolume(d, ms.source) : createVolume(d, undefined, { anonymous: true });
@@ -111,7 +118,25 @@ export function buildMounts(d: Daemon, specs: string[], imageVolumes: string[], 
     if (mounts.some((m) => m.Destination === dest)) continue;
     mounts.push(volumeMount(createVolume(d, undefined, { anonymous: true }), dest, ''));
   }
-  return { mounts, binds, anonymous };
+  return { mounts, binds, anonymous, hostMounts: mountSpecs.map(hostMountConfig) };
+}
+
+/** A --mount value as HostConfig.Mounts lists it: empty fields left out, as the CLI sends it. */
+function hostMountConfig(ms: MountSpec): MountConfig {
+  const out: MountConfig = { Type: ms.type, ...(ms.source ? { Source: ms.source } : {}), Target: ms.target };
+  if (ms.readonly) out.ReadOnly = true;
+  if (ms.tmpfsSize || ms.tmpfsMode) {
+    out.TmpfsOptions = { ...(ms.tmpfsSize ? { SizeBytes: ms.tmpfsSize } : {}), ...(ms.tmpfsMode ? { Mode: ms.tmpfsMode } : {}) };
+  }
+  return out;
+}
+
+/** tmpfs-size and tmpfs-mode in the form --tmpfs takes them ("size=1024,mode=700"). */
+function tmpfsOptionString(ms: MountSpec): string {
+  const parts: string[] = [];
+  if (ms.tmpfsSize) parts.push(`size=${ms.tmpfsSize}`);
+  if (ms.tmpfsMode) parts.push(`mode=${ms.tmpfsMode.toString(8)}`);
+  return parts.join(',');
 }
 
 function volumeMounts(d: Daemon, c: ContainerRecord): { m: MountRecord; v: VolumeRecord }[] {
@@ -188,10 +213,20 @@ function populateFromImage(v: VolumeRecord, dest: string, lowers: LayerData[]): 
 // container runs (mode 1777 unless mode= says otherwise); what processes write there is kept in
 // the container record until it stops (see finishContainer), never in its layer.
 
-/** Tmpfs mount points with their options ("size=1m,mode=700"). */
-export function tmpfsMounts(c: ContainerRecord): { dest: string; options: string }[] {
-  const out = Object.entries(c.hostConfig.Tmpfs ?? {}).map(([dest, options]) => ({ dest, options }));
-  for (const m of c.mounts) if (m.Type === 'tmpfs' && !out.some((t) => t.dest === m.Destination)) out.push({ dest: m.Destination, options: '' });
+/** Docker's default size of a container's /dev/shm (HostConfig.ShmSize). */
+export const DEFAULT_SHM_SIZE = 64 * 1024 * 1024;
+
+/**
+ * Tmpfs mount points with their options ("size=1m,mode=700"): --tmpfs, --mount type=tmpfs, and
+ * the /dev/shm every container gets unless something else is mounted there.
+ */
+export function tmpfsMounts(c: ContainerRecord): { dest: string; options: string; readOnly: boolean }[] {
+  const out = Object.entries(c.hostConfig.Tmpfs ?? {}).map(([dest, options]) => ({ dest, options, readOnly: false }));
+  for (const m of c.mounts) {
+    if (m.Type === 'tmpfs' && !out.some((t) => t.dest === m.Destination)) out.push({ dest: m.Destination, options: m.TmpfsOptions ?? '', readOnly: !m.RW });
+  }
+  const shmTaken = out.some((t) => t.dest === '/dev/shm') || c.mounts.some((m) => m.Destination === '/dev/shm');
+  if (!shmTaken) out.push({ dest: '/dev/shm', options: `size=${c.hostConfig.ShmSize ?? DEFAULT_SHM_SIZE}`, readOnly: false });
   return out;
 }
 
@@ -235,8 +270,8 @@ function mountedContents(d: Daemon, c: ContainerRecord, lowers?: LayerData[]): M
  * read-only except /dev (a tmpfs of its own).
  */
 export function mountPoints(c: ContainerRecord): MountPoint[] {
-  const points: MountPoint[] = c.mounts.map((m) => ({ path: m.Destination, readOnly: !m.RW }));
-  for (const t of tmpfsMounts(c)) points.push({ path: t.dest, readOnly: false });
+  const points: MountPoint[] = c.mounts.filter((m) => m.Type !== 'tmpfs').map((m) => ({ path: m.Destination, readOnly: !m.RW }));
+  for (const t of tmpfsMounts(c)) points.push({ path: t.dest, readOnly: t.readOnly, tmpfs: true });
   if (c.hostConfig.ReadonlyRootfs) points.push({ path: '/dev', readOnly: false });
   return points;
 }

@@ -53,6 +53,11 @@ const DEVICE_REQUEST = T.struct('container.DeviceRequest', [
   f('Driver', str), f('Count', T.int), f('DeviceIDs', strs), f('Capabilities', T.slice(strs)), f('Options', T.map(str)),
 ]);
 const ULIMIT = T.struct('units.Ulimit', [f('Name', str), f('Hard', T.int64), f('Soft', T.int64)]);
+const TMPFS_OPTIONS = T.struct('mount.TmpfsOptions', [
+  f('SizeBytes', T.int64, { omitempty: true }),
+  f('Mode', { kind: 'int', name: 'fs.FileMode' }, { omitempty: true }),
+  f('Options', T.slice(strs), { omitempty: true }),
+]);
 const MOUNT = T.struct('mount.Mount', [
   f('Type', str, { omitempty: true }),
   f('Source', str, { omitempty: true }),
@@ -62,7 +67,7 @@ const MOUNT = T.struct('mount.Mount', [
   f('BindOptions', T.ptr(T.any), { omitempty: true }),
   f('VolumeOptions', T.ptr(T.any), { omitempty: true }),
   f('ImageOptions', T.ptr(T.any), { omitempty: true }),
-  f('TmpfsOptions', T.ptr(T.any), { omitempty: true }),
+  f('TmpfsOptions', T.ptr(TMPFS_OPTIONS), { omitempty: true }),
   f('ClusterOptions', T.ptr(T.any), { omitempty: true }),
 ]);
 
