@@ -354,9 +354,10 @@ function runFile(sh: Shell, path: string, base: string, args: string[], io: IO, 
 
 const LONG_RUN_MS = 60_000;
 
-function defaultSignals(pid: number): Record<string, SignalReaction> {
-  // PID 1 without handlers ignores TERM/INT/QUIT/HUP (only KILL ends it); other processes die.
-  if (pid === 1) return {};
+function defaultSignals(req: ProcessRequest): Record<string, SignalReaction> {
+  // PID 1 without handlers ignores TERM/INT/QUIT/HUP (only KILL ends it); other processes die,
+  // the main process too under --init (docker-init is PID 1 and passes the signal on).
+  if (req.pid === 1 && !req.init) return {};
   return {
     SIGTERM: { exitCode: 143, output: [], afterMs: 0 },
     SIGINT: { exitCode: 130, output: [], afterMs: 0 },
@@ -416,7 +417,7 @@ export function startProcess(req: ProcessRequest): ProcessOutcome {
   } catch (e) {
     if (e instanceof Blocked) {
       const extra = e.extra as Partial<ServiceBehaviour>;
-      const service: ServiceBehaviour = { ...extra, program: extra.program ?? e.program, signals: { ...defaultSignals(req.pid), ...(extra.signals ?? {}) } };
+      const service: ServiceBehaviour = { ...extra, program: extra.program ?? e.program, signals: { ...defaultSignals(req), ...(extra.signals ?? {}) } };
       const output = req.tty ? toTty(sim.output) : sim.output;
       return { kind: 'running', output, service };
     }
@@ -426,7 +427,7 @@ export function startProcess(req: ProcessRequest): ProcessOutcome {
   const output = req.tty ? toTty(sim.output) : sim.output;
   const durationMs = sim.timeMs;
   const program = baseName(req.argv[0]!);
-  const service: ServiceBehaviour = { program, signals: defaultSignals(req.pid) };
+  const service: ServiceBehaviour = { program, signals: defaultSignals(req) };
   if (durationMs >= LONG_RUN_MS) return { kind: 'running', output, service: { ...service, exitAfterMs: durationMs, exitCode: code } };
   return { kind: 'exited', output, exitCode: code, durationMs, service };
 }
