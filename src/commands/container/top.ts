@@ -79,6 +79,18 @@ export function containerProcesses(c: ContainerRecord): ModelProcess[] {
   const pid = c.state.Pid;
   const shim = pid - 12 - (h % 20);
   const startMs = parseTime(c.state.StartedAt);
+  if (c.hostConfig.Init !== true) return commandProcesses(c, pid, shim, h, startMs);
+  // --init: docker-init is the container's first process and the command its child.
+  const init: ModelProcess = {
+    pid, ppid: shim, uid: 0, args: ['/sbin/docker-init', '--', c.path, ...c.args].join(' '), comm: 'docker-init',
+    rssKb: 880 + (h % 40), vszKb: 1032, memKb: 180 + (h % 20), startMs, threads: 1,
+  };
+  return [init, ...commandProcesses(c, pid + 15 + (h % 5), pid, h, startMs)];
+}
+
+/** The command's processes: `pid` its main process, a child of `ppid`. */
+function commandProcesses(c: ContainerRecord, pid: number, ppid: number, h: number, startMs: number): ModelProcess[] {
+  const shim = ppid;
   let argv = [c.path, ...c.args];
   const program = c.process?.program ?? baseName(c.path);
   // Entrypoint scripts exec the real program.
