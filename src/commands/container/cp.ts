@@ -18,7 +18,7 @@ import type { HostFiles, HostFileStat } from '../../engine/host-files.js';
 
 /** The container's own filesystem (image layers, Docker's init files, its layer; no volumes), as export sees it. */
 export function containerView(d: Daemon, c: ContainerRecord) {
-  return createContainerFs(imageLowers(d, c), JSON.parse(JSON.stringify(c.upper)) as LayerData);
+  return createContainerFs(imageLowers(d, c, 'disk'), JSON.parse(JSON.stringify(c.upper)) as LayerData);
 }
 
 /** The host file access the adapter injected, or a clear error. */

@@ -6,7 +6,9 @@ import { joinPath } from '../../engine/fs/index.js';
 import { containerView, hostFiles, nodeBytes } from './cp.js';
 
 const enc = new TextEncoder();
-const SKIP = new Set(['/proc', '/sys', '/dev']);
+const SKIP = new Set(['/proc', '/sys']);
+/** Under /dev (a tmpfs in a running container) the archive holds only the init layer's entries. */
+const DEV_ON_DISK = new Set(['console', 'pts', 'shm']);
 
 function octal(n: number, width: number): string {
   return n.toString(8).padStart(width - 1, '0') + '\0';
@@ -39,7 +41,7 @@ function header(name: string, n: FsNode, size: number): Uint8Array {
   return h;
 }
 
-/** A tar archive of the whole filesystem (without /proc, /sys, /dev contents). */
+/** A tar archive of the whole filesystem (without /proc, /sys contents, /dev's devices). */
 export function exportTar(fs: ContainerFs, nowMs = 0): Uint8Array {
   const parts: Uint8Array[] = [];
   // The engine's init layer: /.dockerenv (an empty file) comes first.
@@ -64,11 +66,12 @@ function addEntry(fs: ContainerFs, path: string, rel: string, n: FsNode, parts: 
     const pad = (512 - (data.length % 512)) % 512;
     if (pad) parts.push(new Uint8Array(pad));
   }
-  if (n.type === 'dir' && !SKIP.has(path)) addTree(fs, path, rel, parts);
+  if (n.type === 'dir' && !SKIP.has(path) && !path.startsWith('/dev/')) addTree(fs, path, rel, parts);
 }
 
 function addTree(fs: ContainerFs, dir: string, rel: string, parts: Uint8Array[]): void {
   for (const name of (fs.readdir(dir) ?? []).slice().sort()) {
+    if (dir === '/dev' && !DEV_ON_DISK.has(name)) continue;
     const path = joinPath(dir, name);
     const n = fs.lstat(path);
     if (n) addEntry(fs, path, rel ? `${rel}/${name}` : name, n, parts);

@@ -18,6 +18,8 @@ export interface FsNode {
   mtimeMs?: number;
   /** Set by stat on a directory of a tmpfs: `size` is what tmpfs reports, and it uses no blocks. */
   onTmpfs?: boolean;
+  /** A mount point of a kernel filesystem (/proc, /sys): reported with its `size`, using no blocks. */
+  pseudo?: boolean;
 }
 
 /** A layer: absolute path → node, or null for a whiteout (deleted in this layer). JSON-serialisable. */

@@ -32,14 +32,14 @@ export function lookupPath(fs: ContainerFs, path: string, follow = true): { node
 
 /** Disk usage in 1 KiB blocks as du/ls count it (4 KiB allocation units). */
 export function blocksOf(n: FsNode): number {
-  if (n.type === 'dir') return n.onTmpfs ? 0 : 4;
+  if (n.type === 'dir') return n.onTmpfs || n.pseudo ? 0 : 4;
   if (n.type === 'symlink') return 0;
   const size = nodeSize(n);
   return Math.ceil(size / 4096) * 4;
 }
 
 export function nodeSize(n: FsNode): number {
-  if (n.type === 'dir') return n.onTmpfs && n.size !== undefined ? n.size : 4096;
+  if (n.type === 'dir') return (n.onTmpfs || n.pseudo) && n.size !== undefined ? n.size : 4096;
   if (n.type === 'symlink') return n.size ?? (n.target ?? '').length;
   if (n.size !== undefined) return n.size;
   return new TextEncoder().encode(n.content ?? '').length;

@@ -37,8 +37,68 @@ export const printenv: CommandImpl = (c) => {
   return st;
 };
 
+const BUSYBOX_HOSTNAME_USAGE = `BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.
+
+Usage: hostname [-sidf] [HOSTNAME | -F FILE]
+
+Show or set hostname or DNS domain name
+
+\t-s\tShort
+\t-i\tAddresses for the hostname
+\t-d\tDNS domain name
+\t-f\tFully qualified domain name
+\t-F FILE\tUse FILE's content as hostname
+`;
+
+/** The /etc/hosts lines naming `name`: their address and canonical (first) name. */
+function hostsEntries(c: Parameters<CommandImpl>[0], name: string): { address: string; canonical: string }[] {
+  const entries: { address: string; canonical: string }[] = [];
+  for (const line of (c.sim.fs.readFile('/etc/hosts') ?? '').split('\n')) {
+    const [address, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (address && names.includes(name)) entries.push({ address, canonical: names[0] });
+  }
+  return entries;
+}
+
+/**
+ * hostname [-s|-f|-d|-i]: the name, its short form, or what resolving it through /etc/hosts gives
+ * (canonical name, its domain part, IPv4 address). Observed with busybox 1.35 and Debian's
+ * hostname: -f wins over -s, -s over -d, -d over -i; a name /etc/hosts lacks (--network none)
+ * cannot be resolved.
+ */
 export const hostname: CommandImpl = (c) => {
-  c.out((c.sim.req.hostname || (c.sim.fs.readFile('/etc/hostname') ?? '').trim()) + '\n');
+  const name = c.sim.req.hostname || (c.sim.fs.readFile('/etc/hostname') ?? '').trim();
+  const opts = new Set<string>();
+  for (const a of c.argv.slice(1)) {
+    if (!a.startsWith('-') || a === '-') continue;
+    for (const ch of a.slice(1)) {
+      if (!'sidf'.includes(ch)) {
+        c.err(c.gnu ? `hostname: invalid option -- '${ch}'\n` : `hostname: invalid option -- '${ch}'\n${BUSYBOX_HOSTNAME_USAGE}`);
+        return c.gnu ? 4 : 1;
+      }
+      opts.add(ch);
+    }
+  }
+  if (opts.has('s') && !opts.has('f')) {
+    c.out(`${name.split('.')[0]}\n`);
+    return 0;
+  }
+  if (opts.size === 0) {
+    c.out(`${name}\n`);
+    return 0;
+  }
+  const entries = hostsEntries(c, name);
+  const ipv4 = entries.filter((e) => /^\d+\.\d+\.\d+\.\d+$/.test(e.address));
+  if (ipv4.length === 0) {
+    c.err(c.gnu ? 'hostname: Temporary failure in name resolution\n' : `hostname: ${name}: Host name lookup failure\n`);
+    return 1;
+  }
+  const canonical = ipv4[0].canonical;
+  if (opts.has('f')) c.out(`${canonical}\n`);
+  else if (opts.has('d')) {
+    const dot = canonical.indexOf('.');
+    if (dot >= 0) c.out(`${canonical.slice(dot + 1)}\n`);
+  } else c.out(`${ipv4[0].address}\n`); // the first line that names it, as the resolver answers
   return 0;
 };
 
