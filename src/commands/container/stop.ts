@@ -1,6 +1,7 @@
 import type { CommandDef } from '../../cli/command.js';
 import { flagString } from '../../cli/command.js';
-import { stopContainer, normalizeSignal } from '../../engine/containers/runtime.js';
+import { stopContainer } from '../../engine/containers/runtime.js';
+import { normalizeSignal } from '../../engine/signals.js';
 import { forEachContainer } from './multi.js';
 
 export const stopCommand: CommandDef = {

@@ -2,7 +2,7 @@
 // and record a new container in the Created state.
 import type { Daemon } from '../daemon.js';
 import type { ContainerRecord, HostConfig, ImageRecord, MountConfig, MountRecord, PortBinding, RestartPolicy } from '../state.js';
-import { SIGNALS } from './runtime.js';
+import { SIGNALS } from '../signals.js';
 import { DaemonError } from '../errors.js';
 import { newContainerId } from '../ids.js';
 import { randomName, VALID_NAME } from '../names.js';

@@ -2,6 +2,7 @@
 
 import { STRERROR, type FsErrorCode } from '../../fs/errors.js';
 import { normalizePath } from '../../fs/path.js';
+import { normalizeSignal, SIGNALS } from '../../signals.js';
 import { Blocked, ExitSignal, type ShellKind, type Sim } from '../context.js';
 import { evalArith, ArithError } from './arith.js';
 import { parse, ParseError, type Node, type Redir } from './parse.js';
@@ -1057,7 +1058,7 @@ export const BUILTINS: Record<string, Builtin> = {
     let signal = 'TERM';
     if (args[0] === '-s' || args[0] === '-n') { args.shift(); signal = args.shift() ?? 'TERM'; }
     else if (args[0]?.startsWith('-') && args[0] !== '-l') signal = args.shift()!.slice(1);
-    const name = signalName(signal);
+    const name = jobEndingSignal(signal);
     let st = 0;
     for (const arg of args) {
       const job = sh.jobs.get(Number(arg));
@@ -1069,17 +1070,15 @@ export const BUILTINS: Record<string, Builtin> = {
         continue;
       }
       job.signal = name;
-      job.status = 128 + SIGNAL_NUMBERS[name]!;
+      job.status = 128 + SIGNALS[`SIG${name}`]!;
       job.endsAtMs = sh.sim.timeMs;
     }
     return st;
   },
 };
 
-/** Signals a script may send its background jobs, by name without SIG. */
-const SIGNAL_NUMBERS: Record<string, number> = {
-  HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, SEGV: 11, USR2: 12, PIPE: 13, ALRM: 14, TERM: 15,
-};
+/** The signals that end a background job (it handles none), by name without SIG. */
+const ENDS_JOB = new Set(['HUP', 'INT', 'QUIT', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM']);
 
 /** What ash prints when `wait` finds a job ended by the signal. */
 const SIGNAL_TEXT: Record<string, string> = {
@@ -1087,10 +1086,10 @@ const SIGNAL_TEXT: Record<string, string> = {
   USR2: 'User defined signal 2', ALRM: 'Alarm clock', TERM: 'Terminated',
 };
 
-function signalName(raw: string): string | undefined {
-  if (/^\d+$/.test(raw)) return Object.keys(SIGNAL_NUMBERS).find((k) => SIGNAL_NUMBERS[k] === Number(raw));
-  const up = raw.toUpperCase().replace(/^SIG/, '');
-  return SIGNAL_NUMBERS[up] !== undefined ? up : undefined;
+/** `kill`'s signal operand as a job-ending signal's name without SIG (undefined: it ends none). */
+function jobEndingSignal(raw: string): string | undefined {
+  const name = normalizeSignal(raw)?.slice(3);
+  return name !== undefined && ENDS_JOB.has(name) ? name : undefined;
 }
 
 function sourceFile(sh: Shell, argv: string[], io: IO): number {
