@@ -56,15 +56,20 @@ QUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
-/** Resolve a host name as the container's libc would: IP literal, /etc/hosts, embedded DNS. */
-export function resolveHost(c: Cmd, host: string): string | undefined {
-  if (IPV4.test(host)) return host;
+/** The first IPv4 line of /etc/hosts that names `host`: its address and canonical (first) name. */
+export function hostsEntry(c: Cmd, host: string): { address: string; canonical: string } | undefined {
   const hosts = c.sim.fs.readFile('/etc/hosts') ?? '';
   for (const line of hosts.split('\n')) {
     const f = line.replace(/#.*/, '').trim().split(/\s+/);
-    if (f.length >= 2 && IPV4.test(f[0]!) && f.slice(1).includes(host)) return f[0];
+    if (f.length >= 2 && IPV4.test(f[0]!) && f.slice(1).includes(host)) return { address: f[0]!, canonical: f[1]! };
   }
-  return dnsLookup(c, host);
+  return undefined;
+}
+
+/** Resolve a host name as the container's libc would: IP literal, /etc/hosts, embedded DNS. */
+export function resolveHost(c: Cmd, host: string): string | undefined {
+  if (IPV4.test(host)) return host;
+  return hostsEntry(c, host)?.address ?? dnsLookup(c, host);
 }
 
 /** What Docker's embedded DNS (127.0.0.11) answers: peers' names on user-defined networks. */

@@ -2,6 +2,7 @@
 import { Blocked, KERNEL_RELEASE, KERNEL_VERSION, MACHINE, MEM_TOTAL_KB, NCPU, parseGroup } from '../context.js';
 import { dateString, strftime } from '../fsutil.js';
 import { findInPath } from '../shell/interp.js';
+import { hostsEntry } from './net.js';
 import type { CommandImpl } from './types.js';
 
 export const env: CommandImpl = (c) => {
@@ -50,16 +51,6 @@ Show or set hostname or DNS domain name
 \t-F FILE\tUse FILE's content as hostname
 `;
 
-/** The /etc/hosts lines naming `name`: their address and canonical (first) name. */
-function hostsEntries(c: Parameters<CommandImpl>[0], name: string): { address: string; canonical: string }[] {
-  const entries: { address: string; canonical: string }[] = [];
-  for (const line of (c.sim.fs.readFile('/etc/hosts') ?? '').split('\n')) {
-    const [address, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
-    if (address && names.includes(name)) entries.push({ address, canonical: names[0] });
-  }
-  return entries;
-}
-
 /**
  * hostname [-s|-f|-d|-i]: the name, its short form, or what resolving it through /etc/hosts gives
  * (canonical name, its domain part, IPv4 address). Observed with busybox 1.35 and Debian's
@@ -87,18 +78,18 @@ export const hostname: CommandImpl = (c) => {
     c.out(`${name}\n`);
     return 0;
   }
-  const entries = hostsEntries(c, name);
-  const ipv4 = entries.filter((e) => /^\d+\.\d+\.\d+\.\d+$/.test(e.address));
-  if (ipv4.length === 0) {
+  // The first line that names it, as the resolver answers.
+  const entry = hostsEntry(c, name);
+  if (!entry) {
     c.err(c.gnu ? 'hostname: Temporary failure in name resolution\n' : `hostname: ${name}: Host name lookup failure\n`);
     return 1;
   }
-  const canonical = ipv4[0].canonical;
+  const { canonical } = entry;
   if (opts.has('f')) c.out(`${canonical}\n`);
   else if (opts.has('d')) {
     const dot = canonical.indexOf('.');
     if (dot >= 0) c.out(`${canonical.slice(dot + 1)}\n`);
-  } else c.out(`${ipv4[0].address}\n`); // the first line that names it, as the resolver answers
+  } else c.out(`${entry.address}\n`);
   return 0;
 };
 
