@@ -7,6 +7,7 @@ import type { ContainerRecord } from '../../engine/state.js';
 import { DaemonError } from '../../engine/errors.js';
 import { NCPU } from '../../engine/userland/index.js';
 import { parseTime } from '../../engine/time.js';
+import { baseName } from '../../engine/fs/path.js';
 import { tabwrite } from '../../format/tabwriter.js';
 
 export interface ModelProcess {
@@ -43,10 +44,6 @@ export function stableHash(s: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
-}
-
-function baseName(p: string): string {
-  return p.split('/').pop() ?? p;
 }
 
 function configUid(c: ContainerRecord, fallback: number): number {
@@ -90,14 +87,13 @@ export function containerProcesses(c: ContainerRecord): ModelProcess[] {
 
 /** The command's processes: `pid` its main process, a child of `ppid`. */
 function commandProcesses(c: ContainerRecord, pid: number, ppid: number, h: number, startMs: number): ModelProcess[] {
-  const shim = ppid;
   let argv = [c.path, ...c.args];
   const program = c.process?.program ?? baseName(c.path);
   // Entrypoint scripts exec the real program.
   if (argv.length > 1 && /entrypoint/.test(baseName(argv[0])) && program !== baseName(argv[0])) argv = argv.slice(1);
   const base = { startMs, threads: 1 };
   if (program === 'nginx') {
-    const master: ModelProcess = { ...base, pid, ppid: shim, uid: configUid(c, 0), args: `nginx: master process ${argv.join(' ')}`, comm: 'nginx', rssKb: 6200 + (h % 400), vszKb: 11400, memKb: 1480 + (h % 200) };
+    const master: ModelProcess = { ...base, pid, ppid, uid: configUid(c, 0), args: `nginx: master process ${argv.join(' ')}`, comm: 'nginx', rssKb: 6200 + (h % 400), vszKb: 11400, memKb: 1480 + (h % 200) };
     const workers: ModelProcess[] = [];
     for (let i = 0; i < NCPU; i++) {
       workers.push({ ...base, pid: pid + 50 + (h % 9) + i, ppid: pid, uid: 101, args: 'nginx: worker process', comm: 'nginx', rssKb: 2900 + ((h >> 4) % 300), vszKb: 11860, memKb: 640 + ((h >> 4) % 40) });
@@ -105,9 +101,9 @@ function commandProcesses(c: ContainerRecord, pid: number, ppid: number, h: numb
     return [master, ...workers];
   }
   if (program === 'redis-server') {
-    return [{ ...base, pid, ppid: shim, uid: configUid(c, 999), args: 'redis-server *:6379', comm: 'redis-server', rssKb: 11800 + (h % 400), vszKb: 141900, memKb: 3980 + (h % 100), threads: 5 }];
+    return [{ ...base, pid, ppid, uid: configUid(c, 999), args: 'redis-server *:6379', comm: 'redis-server', rssKb: 11800 + (h % 400), vszKb: 141900, memKb: 3980 + (h % 100), threads: 5 }];
   }
-  const main: ModelProcess = { ...base, pid, ppid: shim, uid: configUid(c, 0), args: argv.join(' '), comm: baseName(argv[0]).slice(0, 15), rssKb: 1400 + (h % 80), vszKb: 2268, memKb: 300 + (h % 60) };
+  const main: ModelProcess = { ...base, pid, ppid, uid: configUid(c, 0), args: argv.join(' '), comm: baseName(argv[0]).slice(0, 15), rssKb: 1400 + (h % 80), vszKb: 2268, memKb: 300 + (h % 60) };
   if (SHELLS.has(baseName(argv[0])) && argv[1] === '-c' && argv[2] !== undefined) {
     const child = scriptChild(argv[2]);
     if (child) {

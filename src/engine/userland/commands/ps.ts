@@ -1,4 +1,5 @@
 // ps: the container's process tree (busybox's columns and -o; procps' default and aux views).
+import { baseName } from '../../fs/path.js';
 import { groupName, type SimProcess } from '../context.js';
 import type { Cmd, CommandImpl } from './types.js';
 
@@ -51,10 +52,6 @@ const DEFAULT_COLUMNS = 'pid,user,args';
 
 /** Kernel limit on a process name (TASK_COMM_LEN less the NUL). */
 const COMM_MAX = 15;
-
-function baseName(p: string): string {
-  return p.split('/').pop() ?? p;
-}
 
 /** Busybox shows the name in braces when the command line does not start with it (an applet run in a forked shell). */
 function displayArgs(row: PsRow): string {
