@@ -5,6 +5,7 @@ import { findImage } from '../../engine/images/resolve.js';
 import { parseReference, ReferenceError } from '../../engine/images/reference.js';
 import { pullImage } from '../../engine/images/pull.js';
 import { DaemonError } from '../../engine/errors.js';
+import { STRERROR, type FsErrorCode } from '../../engine/fs/errors.js';
 import { createContainer, createWarnings } from '../../engine/containers/create.js';
 import type { ContainerRecord, ImageRecord } from '../../engine/state.js';
 import { buildMounts } from '../../engine/volumes/mounts.js';
@@ -22,8 +23,8 @@ export function wrapped(verb: Verb, message: string, code = 125): CliError {
 }
 
 /** A failure of the command (the daemon refused, a bad reference or platform): run words it as its own (usage hint, 125), create prints it bare (exit 1). */
-function commandFailure(verb: Verb, message: string): CliError {
-  return verb === 'create' ? new CliError(message, 1) : wrapped(verb, message);
+function commandFailure(verb: Verb, message: string, runExitCode = 125): CliError {
+  return verb === 'create' ? new CliError(message, 1) : wrapped(verb, message, runExitCode);
 }
 
 export function runExitCodeFor(message: string): number {
@@ -65,14 +66,11 @@ export function resolveOrPull(ctx: CommandContext, verb: Verb, ref: string, pull
   }
 }
 
-/** Go's text for a failed file operation ("no such file or directory"), from an errno-style error. */
+/** Go's text for a failed file operation ("no such file or directory"): strerror's, in lower case. */
 function syscallErrorText(e: unknown): string {
   const code = (e as { code?: unknown })?.code;
-  const texts: Record<string, string> = {
-    ENOENT: 'no such file or directory', EACCES: 'permission denied', EISDIR: 'is a directory',
-    ENOTDIR: 'not a directory', EEXIST: 'file exists', EROFS: 'read-only file system', EPERM: 'operation not permitted',
-  };
-  return (typeof code === 'string' && texts[code]) || (e instanceof Error ? e.message : String(e));
+  if (typeof code === 'string' && Object.hasOwn(STRERROR, code)) return STRERROR[code as FsErrorCode].toLowerCase();
+  return e instanceof Error ? e.message : String(e);
 }
 
 /**
@@ -83,7 +81,7 @@ function syscallErrorText(e: unknown): string {
 function claimCidFile(ctx: CommandContext, verb: Verb, path: string | undefined): (id: string | undefined) => void {
   const host = ctx.d.env.host.files;
   if (!path || !host) return () => {};
-  const fail = (message: string) => (verb === 'create' ? new CliError(message, 1) : wrapped(verb, message, runExitCodeFor(message)));
+  const fail = (message: string) => commandFailure(verb, message, runExitCodeFor(message));
   const abs = host.resolve(path);
   if (host.lstat(abs)) throw fail(`container ID file found, make sure the other container isn't running or delete ${path}`);
   try {
