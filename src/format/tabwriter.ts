@@ -69,12 +69,12 @@ export function tabwriteColumns(header: string[], cells: string[][], rowCount: n
   for (let j = 0; j < last; j++) {
     const column = cells[j];
     const width = NON_ASCII.test(header[j]) || NON_ASCII.test(column.join('')) ? displayWidth : asciiWidth;
-    let widest = Math.max(opts.minWidth - opts.padding, width(header[j]));
+    let widest = width(header[j]);
     for (let i = 0; i < rowCount; i++) {
       const w = width(column[i]);
       if (w > widest) widest = w;
     }
-    widths.push(Math.max(widest + opts.padding, opts.minWidth));
+    widths.push(columnWidth(widest, opts));
     widthFns.push(width);
   }
   // Pieces joined once at the end: a string built by += would be a tree of thousands of pieces.
@@ -96,12 +96,12 @@ function uniformWidths(lines: string[][], opts: TabwriterOptions, width: (s: str
   const cols = lines[0].length - 1;
   const widths: number[] = [];
   for (let j = 0; j < cols; j++) {
-    let widest = opts.minWidth - opts.padding;
+    let widest = 0;
     for (let i = 0; i < lines.length; i++) {
       const w = width(lines[i][j]);
       if (w > widest) widest = w;
     }
-    widths.push(Math.max(widest + opts.padding, opts.minWidth));
+    widths.push(columnWidth(widest, opts));
   }
   return (_line, col) => widths[col];
 }
@@ -111,6 +111,11 @@ function blockWidths(lines: string[][], opts: TabwriterOptions, width: (s: strin
   const widths: number[][] = lines.map(() => []);
   formatColumns(lines, widths, 0, 0, lines.length, opts, width);
   return (line, col) => widths[line][col];
+}
+
+/** A column's width: its widest cell plus the padding, at least the minimum width. */
+function columnWidth(widest: number, opts: TabwriterOptions): number {
+  return Math.max(widest + opts.padding, opts.minWidth);
 }
 
 function asciiWidth(s: string): number {
@@ -130,13 +135,13 @@ function formatColumns(lines: string[][], widths: number[][], col: number, start
     // Only cells that are tab-terminated (not the last on their line) belong to a column.
     if (lines[i].length - 1 <= col) { i++; continue; }
     let j = i;
-    let widest = opts.minWidth - opts.padding;
+    let widest = 0;
     while (j < end && lines[j].length - 1 > col) {
       const w = width(lines[j][col]);
       if (w > widest) widest = w;
       j++;
     }
-    const colWidth = Math.max(widest + opts.padding, opts.minWidth);
+    const colWidth = columnWidth(widest, opts);
     for (let k = i; k < j; k++) widths[k][col] = colWidth;
     formatColumns(lines, widths, col + 1, i, j, opts, width);
     i = j;
