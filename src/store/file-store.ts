@@ -2,76 +2,109 @@
 // atomic replacement (write a temporary file, fsync, rename), so parallel invocations never lose
 // an update and a crash never leaves half a file.
 // Named imports: a namespace import costs the bundled CLI a copy of the whole module at start-up.
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineState } from '../engine/state.js';
 import { StateDamagedError, type StateStore } from './store.js';
 import { decodeStateFile, encodeStateFile, type ByteReader } from './state-file.js';
 
-const STALE_LOCK_MS = 30_000;
+/** A lock file with no pid in it is a creator that died between creating and writing it. */
+const EMPTY_LOCK_STALE_MS = 30_000;
+/** The break lock is held for microseconds; one this old belongs to a breaker that died. */
+const BREAK_LOCK_STALE_MS = 10_000;
 
 function sleepMs(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export class FileStore implements StateStore {
   readonly file: string;
   private readonly lockFile: string;
+  private readonly breakFile: string;
   /** The state file the last read state came from (see readSnapshot()). */
   private openFd: number | undefined;
 
   constructor(readonly home: string) {
     this.file = join(home, 'state.json');
     this.lockFile = join(home, 'state.lock');
+    this.breakFile = join(home, 'state.lock.break');
   }
 
   private acquire(): void {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
-      try {
-        const fd = openSync(this.lockFile, 'wx');
-        writeSync(fd, String(process.pid));
-        closeSync(fd);
-        return;
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' && attempt === 0) { // first use of this home
-          mkdirSync(this.home, { recursive: true });
-          continue;
-        }
-        if (code !== 'EEXIST') throw e;
-      }
+      if (this.create(this.lockFile)) return;
       this.breakStaleLock();
       if (Date.now() - started > 120_000) throw new Error(`timed out waiting for the lock ${this.lockFile}`);
       sleepMs(Math.min(2 + attempt, 20));
     }
   }
 
+  /** Creates `file` holding this process's pid; false when it exists already. */
+  private create(file: string): boolean {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const fd = openSync(file, 'wx');
+        writeSync(fd, String(process.pid));
+        closeSync(fd);
+        return true;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') return false;
+        if (code !== 'ENOENT' || attempt > 0) throw e;
+        mkdirSync(this.home, { recursive: true }); // first use of this home
+      }
+    }
+  }
+
+  /**
+   * Removes the lock if its holder has died. Judging and removing are two steps, and between them
+   * the lock may be released by a live holder and taken by another process; so the lock is judged
+   * again under a second lock that only breakers take. A dead holder's lock can then be removed by
+   * no one but the one breaker, and the file judged is the file removed.
+   */
   private breakStaleLock(): void {
+    if (!this.lockIsStale()) return;
+    if (!this.create(this.breakFile)) {
+      if (ageMs(this.breakFile) > BREAK_LOCK_STALE_MS) unlinkQuietly(this.breakFile);
+      return;
+    }
     try {
-      const pid = Number(readFileSync(this.lockFile, 'utf8'));
-      const age = Date.now() - statSync(this.lockFile).mtimeMs;
-      if ((pid > 0 && !processAlive(pid)) || age > STALE_LOCK_MS) rmSync(this.lockFile, { force: true });
+      if (this.lockIsStale()) unlinkQuietly(this.lockFile);
+    } finally {
+      unlinkQuietly(this.breakFile);
+    }
+  }
+
+  private lockIsStale(): boolean {
+    let fd: number;
+    try {
+      fd = openSync(this.lockFile, 'r');
     } catch {
-      // The holder released it meanwhile.
+      return false; // released meanwhile
+    }
+    try {
+      const text = readFileSync(fd, 'utf8');
+      if (text === '') return Date.now() - fstatSync(fd).mtimeMs > EMPTY_LOCK_STALE_MS;
+      return !this.processAlive(Number(text));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Whether the process holding a lock still runs (a method so tests can play other processes). */
+  protected processAlive(pid: number): boolean {
+    if (!(pid > 0)) return false;
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'EPERM';
     }
   }
 
   private release(): void {
-    try {
-      unlinkSync(this.lockFile); // (rmSync is much slower to start: it loads the recursive remover)
-    } catch {
-      // Already broken as stale by another process.
-    }
+    unlinkQuietly(this.lockFile);
   }
 
   read(): EngineState | undefined {
@@ -178,6 +211,23 @@ function fileReader(fd: number, size: number, location: string): ByteReader {
       return buf;
     },
   };
+}
+
+/** unlink (rmSync is much slower to start: it loads the recursive remover), quiet if already gone. */
+function unlinkQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Removed meanwhile.
+  }
+}
+
+function ageMs(file: string): number {
+  try {
+    return Date.now() - statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 function fileStamp(st: Stats): string {

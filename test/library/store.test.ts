@@ -1,7 +1,7 @@
 // One contract, three stores: MemoryStore, FileStore (a temp dir) and BrowserStore (a fake
 // localStorage) run the same suite; what only a persistent store can promise (damaged data,
 // other processes or tabs) follows per store.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -55,6 +55,11 @@ function increment(by = 1) {
     const next = { ...base, nextPid: base.nextPid + by };
     return { state: next, result: next.nextPid, changed: true };
   };
+}
+
+/** The pid of a process that has exited. */
+function deadPid(): number {
+  return spawnSync('true').pid;
 }
 
 function read(store: StateStore): EngineState | undefined {
@@ -177,6 +182,58 @@ describe('FileStore', () => {
     });
     expect(result).toBe(first + 110);
     expect(read(store)!.nextPid).toBe(first + 110);
+  });
+
+  it('a lock whose holder has died is broken; a live holder\'s lock is waited for', () => {
+    const dir = tempDir();
+    const lock = path.join(dir, 'state.lock');
+    writeFileSync(lock, String(deadPid()));
+    expect(new FileStore(dir).transact(increment())).toBe(createInitialState(1, 0).nextPid + 1);
+    expect(existsSync(lock)).toBe(false);
+    expect(existsSync(`${lock}.break`)).toBe(false);
+  });
+
+  it('a lock released and taken by another process while it is judged stale is not broken', () => {
+    // The interleaving behind a lost update seen in CI: a waiter reads the holder's pid, the holder
+    // releases the lock and exits, another process takes the lock, and the waiter, finding the pid
+    // it read dead, removed the new holder's lock: two processes then updated the state at once.
+    const dir = tempDir();
+    const lock = path.join(dir, 'state.lock');
+    const firstHolder = 1_000_001;
+    const nextHolder = 1_000_002;
+    writeFileSync(lock, String(firstHolder));
+    const judged: number[] = [];
+    class Racing extends FileStore {
+      protected override processAlive(pid: number): boolean {
+        judged.push(pid);
+        if (judged.length === 1) {
+          rmSync(lock); // the first holder releases and exits...
+          writeFileSync(lock, String(nextHolder)); // ...and the next takes the lock
+          return false;
+        }
+        if (pid === nextHolder && judged.length === 3) rmSync(lock); // which it releases later
+        return pid === nextHolder;
+      }
+    }
+    new Racing(dir).transact(increment());
+    expect(judged).toEqual([firstHolder, nextHolder, nextHolder]);
+  });
+
+  it('while another breaker holds the break lock, a stale lock is left to it', () => {
+    const dir = tempDir();
+    const lock = path.join(dir, 'state.lock');
+    writeFileSync(lock, String(deadPid()));
+    writeFileSync(`${lock}.break`, String(process.pid));
+    let judged = 0;
+    class Counting extends FileStore {
+      protected override processAlive(pid: number): boolean {
+        if (++judged === 3) rmSync(`${lock}.break`); // the other breaker gives up
+        return super.processAlive(pid);
+      }
+    }
+    new Counting(dir).transact(increment());
+    expect(judged).toBeGreaterThanOrEqual(4); // judged before the break lock, again under it
+    expect(existsSync(`${lock}.break`)).toBe(false);
   });
 
   it('the CLI answers read-only commands while another process holds the lock, and changes wait for it', async () => {
