@@ -1,7 +1,7 @@
 // Bundles the TypeScript sources into dist/ with esbuild, so bin/fakedocker runs plain
 // JavaScript and never transpiles at start-up.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const entries = ['src/cli-main.ts', 'src/index.ts', 'scripts/record.ts', 'scripts/fuzz-live.ts'].filter(existsSync);
@@ -25,7 +25,7 @@ const results = await Promise.allSettled(entries.map((entry) => build({
   banner: { js: "import { createRequire as __fdCreateRequire } from 'node:module'; const require = __fdCreateRequire(import.meta.url);" },
 })));
 await (await import('../playground/build-lib.mjs')).buildLibrary(); // dist/index.js + dist/index.d.ts (the library)
-// The CLI also as one CommonJS file, started by cli-loader.cjs with V8's code cache. Its two
+// The CLI also as one CommonJS file, started by bin/fakedocker with V8's code cache. Its two
 // big data tables (the recorded layer trees and Docker's help texts, 40% of the bundle) are
 // left out of it and read from JSON files the first time a command needs them: every start
 // would otherwise pay for compiling and building them.
@@ -117,6 +117,5 @@ if (nonAscii >= 0 && !process.env.FAKEDOCKER_BUILD_READABLE) {
   console.error(`dist/src/cli-main.cjs has a non-ASCII byte at ${nonAscii} (near ${JSON.stringify(cliBundle.subarray(Math.max(0, nonAscii - 40), nonAscii + 10).toString())}): write it as an escape (\\u00b5) in the source`);
   process.exit(1);
 }
-copyFileSync('scripts/cli-loader.cjs', 'dist/src/cli-loader.cjs');
 for (const f of readdirSync('dist/src')) if (f.endsWith('.v8cache')) rmSync(`dist/src/${f}`, { force: true });
 if (results.some((r) => r.status === 'rejected')) process.exit(1);
