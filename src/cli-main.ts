@@ -139,7 +139,9 @@ function main(): void {
     process.on('SIGINT', () => process.exit(130));
     return;
   }
-  process.exitCode = result.exitCode;
+  // Everything is written (synchronously): exiting now spares Node's end-of-script event loop
+  // pass, ~2 ms of every command.
+  process.exit(result.exitCode);
 }
 
 main();
