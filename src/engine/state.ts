@@ -2,7 +2,7 @@
 // against a draft of this object; nothing here may hold functions or class instances.
 import type { ImageConfig } from '../catalog/types.js';
 import type { LayerData } from './fs/types.js';
-import type { OutputChunk, ServiceBehaviour, StreamName } from './userland/types.js';
+import type { ContainerProcess, OutputChunk, ServiceBehaviour, StreamName } from './userland/types.js';
 import type { RngState } from './rng.js';
 
 export const STATE_SCHEMA = 1;
@@ -164,6 +164,10 @@ export interface ProcessRecord {
   pending: OutputChunk[];
   /** Set while the container is paused (the process is frozen). */
   pausedAtMs?: number;
+  /** Its processes in the container's PID namespace, as they were once started (absent: PID 1 only). */
+  tree?: ContainerProcess[];
+  /** The last PID taken in the container's PID namespace: an exec'd process gets the next one. */
+  lastPid?: number;
 }
 
 export interface EndpointRecord {

@@ -73,7 +73,7 @@ describe('identity and system', () => {
   it('busybox ps: PID 1 is the main process', () => {
     expect(run('busybox', ['ps']).stdout).toBe('PID   USER     COMMAND\n    1 root     ps\n');
     // An exec'd ps is the request's own process (PID 7 here), beside the engine's list.
-    expect(run('busybox', ['ps'], { pid: 7, processes: [{ pid: 1, user: 'root', argv: ['sleep', '3600'] }] } as never).stdout).toBe('PID   USER     COMMAND\n    1 root     sleep 3600\n    7 root     ps\n');
+    expect(run('busybox', ['ps'], { pid: 7, processes: [{ pid: 1, ppid: 0, comm: 'sleep', args: 'sleep 3600', user: 'root' }] }).stdout).toBe('PID   USER     COMMAND\n    1 root     sleep 3600\n    7 root     ps\n');
   });
   it('busybox df and free formats', () => {
     expect(sh('busybox', 'df | head -2; free | head -1').all).toBe(

@@ -2,7 +2,10 @@
 // filesystem; its writes are kept in the container's upper layer.
 import type { Daemon } from '../daemon.js';
 import type { ContainerRecord } from '../state.js';
-import type { OutputChunk } from '../userland/types.js';
+import type { ContainerProcess, OutputChunk } from '../userland/types.js';
+import { resolveUser } from '../userland/context.js';
+import type { ContainerFs } from '../fs/types.js';
+import { baseName } from '../fs/path.js';
 import { DaemonError } from '../errors.js';
 import { openFs, commitFs, ociExecDetail, processEnv } from './runtime.js';
 import { networkView } from '../networks/view.js';
@@ -55,6 +58,29 @@ function mergeEnv(base: string[], extra: string[]): string[] {
   return out.filter((e) => e.includes('='));
 }
 
+/** The last PID a container's start leaves taken when nothing recorded it: runc's threads after PID 1 (or docker-init's child, 7). */
+function startLastPid(c: ContainerRecord): number {
+  return c.hostConfig.Init ? 7 : 6;
+}
+
+/**
+ * PIDs a refused exec still takes: runc's init process and its threads start before the command
+ * turns out missing (observed: a failed exec at 7, the next one at 15).
+ */
+const FAILED_EXEC_PIDS = 8;
+
+/** The container's own processes as ps in an exec'd one lists them, with their user's name. */
+function containerProcesses(c: ContainerRecord, fs: ContainerFs): (ContainerProcess & { user: string })[] {
+  const argv = [c.path, ...c.args];
+  const main = { comm: baseName(c.path).slice(0, 15), args: argv.join(' ') };
+  const tree: ContainerProcess[] = c.process?.tree ?? (c.hostConfig.Init
+    ? [{ pid: 1, ppid: 0, comm: 'docker-init', args: ['/sbin/docker-init', '--', ...argv].join(' ') }, { pid: 7, ppid: 1, ...main }]
+    : [{ pid: 1, ppid: 0, ...main }]);
+  const user = resolveUser(fs, c.config.User);
+  const name = user.name ?? String(user.uid);
+  return tree.map((p) => ({ ...p, user: name }));
+}
+
 export function execInContainer(d: Daemon, c: ContainerRecord, o: ExecOptions): ExecOutcome {
   checkExecutable(c, o.ref);
   const fs = openFs(d, c);
@@ -77,8 +103,9 @@ export function execInContainer(d: Daemon, c: ContainerRecord, o: ExecOptions): 
   let env = processEnv({ ...c, config: { ...c.config, Tty: false } });
   if (o.tty && !env.some((e) => e.startsWith('TERM='))) env.push('TERM=xterm');
   env = mergeEnv(env, o.env);
-  const pid = d.state.nextPid;
+  // Host PIDs move on too (docker top shows those).
   d.state.nextPid += 1 + d.random.int(5);
+  const pid = (c.process?.lastPid ?? startLastPid(c)) + 1;
   const img = d.state.images[c.imageId];
   const startMs = d.now();
   d.event('container', `exec_create: ${o.argv.join(' ')}`, c.id, { execID: d.random.hex(64), image: c.config.Image, name: c.name });
@@ -96,8 +123,10 @@ export function execInContainer(d: Daemon, c: ContainerRecord, o: ExecOptions): 
     random: () => d.random.next(),
     fs,
     pid,
+    processes: containerProcesses(c, fs),
     network: networkView(d, c),
   });
+  if (c.process) c.process.lastPid = outcome.kind === 'start-failed' ? pid + FAILED_EXEC_PIDS - 1 : outcome.lastPid ?? pid;
   if (outcome.kind === 'start-failed') {
     const detail = ociExecDetail(outcome);
     const code = outcome.reason === 'not-found' || outcome.reason === 'no-such-file' ? 127 : 126;

@@ -280,6 +280,8 @@ export function startContainer(d: Daemon, c: ContainerRecord, opts: { stdin?: st
     service: outcome.service,
     pending: [],
   };
+  if (outcome.kind === 'running' && outcome.tree) c.process.tree = outcome.tree;
+  if (outcome.lastPid !== undefined) c.process.lastPid = outcome.lastPid;
   if (outcome.kind === 'exited') {
     c.process.exitAtMs = startMs + outcome.durationMs;
     c.process.exitCode = outcome.exitCode;

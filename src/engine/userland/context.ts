@@ -1,7 +1,7 @@
 // Shared state of one simulated process tree (the container's view: fs, identity, clock, output).
 
 import type { ContainerFs, FsNode } from '../fs/types.js';
-import type { OutputChunk, ProcessRequest, ServiceBehaviour, StreamName } from './types.js';
+import type { ContainerProcess, OutputChunk, ProcessRequest, ServiceBehaviour, StreamName } from './types.js';
 
 /** Kernel and machine facts the container sees (keep in line with `docker info`). */
 export const KERNEL_RELEASE = '6.18.44-fc-v595';
@@ -26,6 +26,8 @@ export class Blocked {
   constructor(
     readonly program: string,
     readonly extra: Partial<ServiceBehaviour> = {},
+    /** A loop that never ends, whose simulation ran ahead of the clock (its PIDs are not yet taken). */
+    readonly ranAhead = false,
   ) {}
 }
 
@@ -36,24 +38,21 @@ export class ExitSignal {
 
 /** Extra request fields an engine may pass (all optional). */
 export interface ProcessRequestExtras {
-  /** The container's processes, for ps (PID 1 first). */
-  processes?: { pid: number; user: string; argv: string[] }[];
   /** Mount destinations of the container (for df). */
   mounts?: string[];
 }
 
 /** A process of the simulated tree, as ps shows it. */
-export interface SimProcess {
-  pid: number;
-  ppid: number;
-  /** Executable name (what ps -o comm prints). */
-  comm: string;
-  /** Command line (ps -o args). */
-  args: string;
-}
+export type SimProcess = ContainerProcess;
 
-/** Where docker-init puts the command it starts (observed: 7, after its own helper threads). */
-const INIT_CHILD_PID = 7;
+/**
+ * Threads of runc's init process. They take the PIDs after the one it becomes (the container's
+ * PID 1, or an exec'd command), so the next process is 6 further on (observed: 1 then 7, an
+ * exec at 7 then 13; now and then a sixth thread makes it 7).
+ */
+const RUNC_INIT_THREADS = 5;
+/** Where docker-init puts the command it starts: the first PID after runc's threads. */
+const INIT_CHILD_PID = 1 + RUNC_INIT_THREADS + 1;
 
 export interface User {
   uid: number;
@@ -80,6 +79,11 @@ export class Sim {
   readonly initProcess: SimProcess | undefined;
   /** The running processes from the request's own down to the current one (each the parent of the next). */
   readonly lineage: SimProcess[] = [];
+  /**
+   * The processes as they first wait (sleep or block): what a ps from outside sees soon after
+   * the start, and the last PID taken by then (undefined when a loop ran ahead of the clock).
+   */
+  firstWait: { tree: ContainerProcess[]; lastPid: number | undefined } | undefined;
   private nextPid: number;
 
   constructor(req: ProcessRequest) {
@@ -90,7 +94,7 @@ export class Sim {
     const withInit = req.pid === 1 && req.init === true;
     this.mainPid = withInit ? INIT_CHILD_PID : req.pid;
     this.initProcess = withInit ? { pid: 1, ppid: 0, comm: 'docker-init', args: ['/sbin/docker-init', '--', ...req.argv].join(' ') } : undefined;
-    this.nextPid = req.pid === 1 ? (withInit ? INIT_CHILD_PID + 1 : 7) : req.pid + 1;
+    this.nextPid = withInit ? INIT_CHILD_PID + 1 : req.pid + RUNC_INIT_THREADS + 1;
     this.syncClock();
   }
 
@@ -106,6 +110,7 @@ export class Sim {
   }
 
   sleep(ms: number): void {
+    if (ms > 0) this.firstWait ??= { tree: this.processTree(), lastPid: this.lastPid };
     this.timeMs += Math.max(0, Math.round(ms));
     this.syncClock();
   }
@@ -117,6 +122,21 @@ export class Sim {
 
   allocPid(): number {
     return this.nextPid++;
+  }
+
+  /** docker-init (if any) and the lineage, as the container's PID namespace shows them now. */
+  processTree(): ContainerProcess[] {
+    return [...(this.initProcess ? [this.initProcess] : []), ...this.lineage].map((p) => ({ ...p }));
+  }
+
+  /** Records the processes when a Blocked leaves a program (before they unwind), if nothing waited before. */
+  noteBlocked(e: Blocked): void {
+    this.firstWait ??= { tree: this.processTree(), lastPid: e.ranAhead ? undefined : this.lastPid };
+  }
+
+  /** The last PID taken in the container's namespace (the next process gets the one after it). */
+  get lastPid(): number {
+    return this.nextPid - 1;
   }
 }
 

@@ -12,7 +12,7 @@ import * as text from './commands/text.js';
 import * as sys from './commands/system.js';
 import * as net from './commands/net.js';
 import * as svc from './services/index.js';
-import type { OutputChunk, ProcessOutcome, ProcessRequest, ServiceBehaviour, SignalReaction } from './types.js';
+import type { ContainerProcess, OutputChunk, ProcessOutcome, ProcessRequest, ServiceBehaviour, SignalReaction } from './types.js';
 
 /** Programs the userland simulates, by the name they are invoked as. */
 export const COMMANDS: Record<string, CommandImpl> = {
@@ -75,6 +75,7 @@ export const COMMANDS: Record<string, CommandImpl> = {
   'nginx-debug': (c) => svc.nginx(c),
   'redis-server': svc.redisServer,
   'httpd-foreground': svc.httpdForeground,
+  httpd: (c) => (c.sim.flavor === 'busybox' ? svc.busyboxHttpd(c) : 0),
   python: svc.python,
   python3: svc.python,
   node: svc.node,
@@ -305,6 +306,9 @@ function execFile(sh: Shell, path: string, argv: string[], io: IO, env: Map<stri
   const leave = enterProcess(sh, base, argv);
   try {
     return runFile(sh, path, base, args, io, env);
+  } catch (e) {
+    if (e instanceof Blocked) sh.sim.noteBlocked(e);
+    throw e;
   } finally {
     leave();
   }
@@ -389,6 +393,13 @@ function toTty(chunks: OutputChunk[]): OutputChunk[] {
   return chunks.map((c) => ({ stream: 'stdout', text: c.text.replace(/\r?\n/g, '\r\n'), atMs: c.atMs }));
 }
 
+/** What a process that keeps running leaves in the container: its processes as they first waited. */
+function waitingTree(sim: Sim): { tree?: ContainerProcess[]; lastPid?: number } {
+  const wait = sim.firstWait;
+  if (!wait) return {};
+  return { ...(wait.tree.length ? { tree: wait.tree } : {}), ...(wait.lastPid !== undefined ? { lastPid: wait.lastPid } : {}) };
+}
+
 /** Start argv in the container: what it prints, what it does to the fs, whether and when it exits. */
 export function startProcess(req: ProcessRequest): ProcessOutcome {
   const failed = startCheck(req);
@@ -419,7 +430,8 @@ export function startProcess(req: ProcessRequest): ProcessOutcome {
       const extra = e.extra as Partial<ServiceBehaviour>;
       const service: ServiceBehaviour = { ...extra, program: extra.program ?? e.program, signals: { ...defaultSignals(req), ...(extra.signals ?? {}) } };
       const output = req.tty ? toTty(sim.output) : sim.output;
-      return { kind: 'running', output, service };
+      // The processes that keep running: the blocked one and its ancestors (docker-init above them).
+      return { kind: 'running', output, service, ...waitingTree(sim) };
     }
     if (e instanceof ExitSignal) code = e.code;
     else throw e;
@@ -428,6 +440,6 @@ export function startProcess(req: ProcessRequest): ProcessOutcome {
   const durationMs = sim.timeMs;
   const program = baseName(req.argv[0]!);
   const service: ServiceBehaviour = { program, signals: defaultSignals(req) };
-  if (durationMs >= LONG_RUN_MS) return { kind: 'running', output, service: { ...service, exitAfterMs: durationMs, exitCode: code } };
-  return { kind: 'exited', output, exitCode: code, durationMs, service };
+  if (durationMs >= LONG_RUN_MS) return { kind: 'running', output, service: { ...service, exitAfterMs: durationMs, exitCode: code }, ...waitingTree(sim) };
+  return { kind: 'exited', output, exitCode: code, durationMs, service, lastPid: sim.lastPid };
 }

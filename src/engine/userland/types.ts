@@ -35,12 +35,17 @@ export interface ProcessRequest {
   random: () => number;
   /** The container's filesystem; the process may write to it (copy-on-write upper layer). */
   fs: ContainerFs;
-  /** 1 for the container's main process, >1 for exec'd processes. */
+  /**
+   * Its PID in the container's PID namespace: 1 for the main process; for an exec'd one the
+   * next free PID (the container's lastPid + 1).
+   */
   pid: number;
   /** The container runs with --init: docker-init is PID 1 and the main process its child. */
   init?: boolean;
   /** What the container can reach on its networks (for ping, wget, nslookup). */
   network?: NetworkView;
+  /** For an exec'd process: the container's processes (ps lists them), with the name ps shows as USER. */
+  processes?: (ContainerProcess & { user: string })[];
 }
 
 /** A peer container reachable from this one. */
@@ -98,10 +103,20 @@ export interface ServiceBehaviour {
   exitCode?: number;
 }
 
+/** A process as the container's PID namespace shows it (what ps lists). */
+export interface ContainerProcess {
+  pid: number;
+  ppid: number;
+  /** Executable name (what ps -o comm prints). */
+  comm: string;
+  /** Command line (ps -o args). */
+  args: string;
+}
+
 export type ProcessOutcome =
-  /** Finished (or will finish) by itself. */
-  | { kind: 'exited'; output: OutputChunk[]; exitCode: number; durationMs: number; service?: ServiceBehaviour }
-  /** Keeps running until signalled (or until service.exitAfterMs). */
-  | { kind: 'running'; output: OutputChunk[]; service: ServiceBehaviour }
+  /** Finished (or will finish) by itself. `lastPid`: the last PID its process tree took. */
+  | { kind: 'exited'; output: OutputChunk[]; exitCode: number; durationMs: number; service?: ServiceBehaviour; lastPid?: number }
+  /** Keeps running until signalled (or until service.exitAfterMs); `tree`: its processes then. */
+  | { kind: 'running'; output: OutputChunk[]; service: ServiceBehaviour; tree?: ContainerProcess[]; lastPid?: number }
   /** The runtime could not start it at all: Docker's OCI error (exit 127 not found, 126 permission / is a directory). */
   | { kind: 'start-failed'; reason: 'not-found' | 'permission-denied' | 'is-a-directory' | 'no-such-file'; executable: string };

@@ -67,9 +67,7 @@ function processTable(c: Cmd): PsRow[] {
   const byPid = new Map<number, PsRow>();
   const add = (p: SimProcess, who = user) => byPid.set(p.pid, { ...p, comm: p.comm.slice(0, COMM_MAX), user: who, group, self: false });
   if (sim.initProcess) add(sim.initProcess);
-  for (const p of sim.req.processes ?? []) {
-    add({ pid: p.pid, ppid: p.pid === 1 ? 0 : 1, comm: baseName(p.argv[0] ?? ''), args: p.argv.join(' ') }, p.user || 'root');
-  }
+  for (const p of sim.req.processes ?? []) add(p, p.user);
   for (const p of sim.lineage) add(p);
   const own = sim.lineage[sim.lineage.length - 1];
   if (own) byPid.get(own.pid)!.self = true;

@@ -474,6 +474,48 @@ export const httpdForeground: CommandImpl = (c) => {
   } as Partial<ServiceBehaviourEx>);
 };
 
+/**
+ * busybox httpd: with -f it serves in the foreground, silently; without it, it goes to the
+ * background and the command ends at once (as PID 1, that ends the container). Bad arguments are
+ * reported before either (observed on the engine's busybox 1.35).
+ */
+export const busyboxHttpd: CommandImpl = (c) => {
+  const args = c.argv.slice(1);
+  let foreground = false;
+  let home: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('-') || a === '-') continue;
+    for (let k = 1; k < a.length; k++) {
+      const opt = a[k]!;
+      if (opt === 'f') foreground = true;
+      else if ('pchurdem'.includes(opt)) {
+        // The option's value: the rest of this word, or the next one.
+        const value = k + 1 < a.length ? a.slice(k + 1) : args[++i];
+        if (value === undefined) {
+          c.err(`httpd: option requires an argument -- '${opt}'\n`);
+          return 1;
+        }
+        if (opt === 'p' && !/^(?:.*:)?\d+$/.test(value)) {
+          c.err(`httpd: bad address '${value}'\n`);
+          return 1;
+        }
+        if (opt === 'h') home = value;
+        break;
+      }
+    }
+  }
+  if (home !== undefined) {
+    const dir = c.sim.fs.stat(c.abs(home));
+    if (!dir || dir.type !== 'dir') {
+      c.err(`httpd: can't change directory to '${home}': ${dir ? 'Not a directory' : 'No such file or directory'}\n`);
+      return 1;
+    }
+  }
+  if (!foreground) return 0;
+  throw new Blocked('httpd');
+};
+
 /** python / python3 without a script: a REPL that needs a terminal or stdin. */
 export const python: CommandImpl = (c) => {
   const args = c.argv.slice(1);

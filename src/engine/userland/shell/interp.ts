@@ -319,7 +319,7 @@ export class Shell {
   /** Loop bookkeeping: a loop that never ends (in steps or simulated time) blocks the process. */
   private tick(): void {
     this.sim.steps++;
-    if (this.sim.steps > MAX_LOOP_STEPS || this.sim.timeMs > LOOP_HORIZON_MS) throw new Blocked(this.name.split('/').pop() ?? 'sh');
+    if (this.sim.steps > MAX_LOOP_STEPS || this.sim.timeMs > LOOP_HORIZON_MS) throw new Blocked(this.name.split('/').pop() ?? 'sh', {}, true);
   }
 
   // ---- simple commands ----------------------------------------------------------------------
