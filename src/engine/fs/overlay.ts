@@ -146,7 +146,7 @@ export class OverlayFs implements ContainerFs {
   /** A node as stat reports it: a directory on a tmpfs has the size tmpfs gives it. */
   private statNode(r: Resolved): FsNode | undefined {
     const n = r.node;
-    if (!n || n.type !== 'dir' || !this.mountOf(r.path)?.tmpfs) return n;
+    if (!n || n.type !== 'dir' || n.pseudo || !this.mountOf(r.path)?.tmpfs) return n;
     return { ...n, size: (this.listDir(r.path).length + 2) * TMPFS_DIRENT_SIZE, onTmpfs: true };
   }
 

@@ -20,6 +20,8 @@ export interface FsNode {
   onTmpfs?: boolean;
   /** A mount point of a kernel filesystem (/proc, /sys): reported with its `size`, using no blocks. */
   pseudo?: boolean;
+  /** A character device (/dev/null…): its major and minor numbers. Reads as an empty file. */
+  device?: [number, number];
 }
 
 /** A layer: absolute path → node, or null for a whiteout (deleted in this layer). JSON-serialisable. */

@@ -46,7 +46,7 @@ export function nodeSize(n: FsNode): number {
 }
 
 export function modeString(n: FsNode): string {
-  const t = n.type === 'dir' ? 'd' : n.type === 'symlink' ? 'l' : '-';
+  const t = n.type === 'dir' ? 'd' : n.type === 'symlink' ? 'l' : n.device ? 'c' : '-';
   const m = n.mode;
   const rwx = (bits: number, special: boolean, ch: string) =>
     (bits & 4 ? 'r' : '-') + (bits & 2 ? 'w' : '-') + (special ? (bits & 1 ? ch : ch.toUpperCase()) : bits & 1 ? 'x' : '-');

@@ -216,17 +216,46 @@ function populateFromImage(v: VolumeRecord, dest: string, lowers: LayerData[]): 
 /** Docker's default size of a container's /dev/shm (HostConfig.ShmSize). */
 export const DEFAULT_SHM_SIZE = 64 * 1024 * 1024;
 
+/** The tty group of the images (busybox's and Debian's /etc/group). */
+const TTY_GID = 5;
+
+/**
+ * The /dev runc mounts in every container: a tmpfs with the device nodes and links of the OCI
+ * runtime spec, /dev/console only with a terminal (observed with `ls -l /dev`; /dev/shm is a
+ * mount of its own). Dated when the container starts.
+ */
+function devTree(c: ContainerRecord, nowMs: number): LayerData {
+  const base = { uid: 0, gid: 0, mtimeMs: nowMs };
+  const device = (major: number, minor: number, mode = 0o666, gid = 0): FsNode => ({ ...base, type: 'file', mode, gid, content: '', size: 0, device: [major, minor] });
+  const link = (target: string): FsNode => ({ ...base, type: 'symlink', mode: 0o777, target, size: target.length });
+  const tree: LayerData = {
+    '/': { ...base, type: 'dir', mode: 0o755 },
+    '/fd': link('/proc/self/fd'), '/full': device(1, 7), '/null': device(1, 3), '/random': device(1, 8),
+    '/tty': device(5, 0), '/urandom': device(1, 9), '/zero': device(1, 5),
+    '/stdin': link('/proc/self/fd/0'), '/stdout': link('/proc/self/fd/1'), '/stderr': link('/proc/self/fd/2'),
+    // mqueue and devpts: mounts of their own, reported with their own sizes.
+    '/mqueue': { ...base, type: 'dir', mode: 0o1777, pseudo: true, size: 40 },
+    '/pts': { ...base, type: 'dir', mode: 0o755, pseudo: true, size: 0 },
+    '/pts/ptmx': device(5, 2),
+    '/ptmx': link('pts/ptmx'),
+  };
+  if (c.config.Tty) tree['/console'] = device(136, 0, 0o620, TTY_GID);
+  return tree;
+}
+
 /**
  * Tmpfs mount points with their options ("size=1m,mode=700"): --tmpfs, --mount type=tmpfs, and
- * the /dev/shm every container gets unless something else is mounted there.
+ * the /dev and /dev/shm every container gets unless something else is mounted there. `initial`:
+ * what a runtime mount holds when it is made.
  */
-export function tmpfsMounts(c: ContainerRecord): { dest: string; options: string; readOnly: boolean }[] {
-  const out = Object.entries(c.hostConfig.Tmpfs ?? {}).map(([dest, options]) => ({ dest, options, readOnly: false }));
+export function tmpfsMounts(c: ContainerRecord): { dest: string; options: string; readOnly: boolean; initial?: (nowMs: number) => LayerData }[] {
+  const out: ReturnType<typeof tmpfsMounts> = Object.entries(c.hostConfig.Tmpfs ?? {}).map(([dest, options]) => ({ dest, options, readOnly: false }));
   for (const m of c.mounts) {
     if (m.Type === 'tmpfs' && !out.some((t) => t.dest === m.Destination)) out.push({ dest: m.Destination, options: m.TmpfsOptions ?? '', readOnly: !m.RW });
   }
-  const shmTaken = out.some((t) => t.dest === '/dev/shm') || c.mounts.some((m) => m.Destination === '/dev/shm');
-  if (!shmTaken) out.push({ dest: '/dev/shm', options: `size=${c.hostConfig.ShmSize ?? DEFAULT_SHM_SIZE}`, readOnly: false });
+  const taken = (dest: string) => out.some((t) => t.dest === dest) || c.mounts.some((m) => m.Destination === dest);
+  if (!taken('/dev')) out.push({ dest: '/dev', options: 'mode=755,size=65536k', readOnly: false, initial: (nowMs) => devTree(c, nowMs) });
+  if (!taken('/dev/shm')) out.push({ dest: '/dev/shm', options: `size=${c.hostConfig.ShmSize ?? DEFAULT_SHM_SIZE}`, readOnly: false });
   return out;
 }
 
@@ -256,9 +285,9 @@ function mountedContents(d: Daemon, c: ContainerRecord, lowers?: LayerData[]): M
       keep: m.RW ? (data) => { v.data = data; } : undefined,
     });
   }
-  for (const { dest: raw, options } of tmpfsMounts(c)) {
+  for (const { dest: raw, options, initial } of tmpfsMounts(c)) {
     const dest = raw.replace(/\/+$/, '') || '/';
-    const held = c.tmpfs?.[dest] ?? {};
+    const held = c.tmpfs?.[dest] ?? initial?.(d.now()) ?? {};
     out.push({ dest, root: held['/'] ?? tmpfsRoot(options), data: held, keep: (data) => { (c.tmpfs ??= {})[dest] = data; } });
   }
   return out;
@@ -272,7 +301,6 @@ function mountedContents(d: Daemon, c: ContainerRecord, lowers?: LayerData[]): M
 export function mountPoints(c: ContainerRecord): MountPoint[] {
   const points: MountPoint[] = c.mounts.filter((m) => m.Type !== 'tmpfs').map((m) => ({ path: m.Destination, readOnly: !m.RW }));
   for (const t of tmpfsMounts(c)) points.push({ path: t.dest, readOnly: t.readOnly, tmpfs: true });
-  if (c.hostConfig.ReadonlyRootfs) points.push({ path: '/dev', readOnly: false });
   return points;
 }
 

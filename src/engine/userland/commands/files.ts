@@ -2,7 +2,7 @@
 import { STRERROR, type FsErrorCode } from '../../fs/errors.js';
 import { baseName, joinPath, normalizePath, parentOf } from '../../fs/path.js';
 import type { FsNode } from '../../fs/types.js';
-import { groupName, parseGroup, parsePasswd, userName } from '../context.js';
+import { MEM_TOTAL_KB, groupName, parseGroup, parsePasswd, userName } from '../context.js';
 import { blocksOf, fsErrorCode, lookupPath, lsTime, modeString, nodeSize, walkTree } from '../fsutil.js';
 import { globMatch } from '../shell/glob.js';
 import { getopt, type Cmd, type CommandImpl } from './types.js';
@@ -38,10 +38,20 @@ function lsLong(c: Cmd, entries: LsEntry[], human: boolean): string[] {
       user: userName(fs, n.uid) ?? String(n.uid),
       group: groupName(fs, n.gid) ?? String(n.gid),
       size: human ? humanSize(size, c.gnu) : String(size),
+      device: n.device,
       time: lsTime(n.mtimeMs ?? c.sim.nowMs, c.sim.nowMs),
       name: e.name + (n.type === 'symlink' ? ` -> ${n.target ?? ''}` : ''),
     };
   });
+  // A device shows "major, minor" where the size goes: busybox in fixed widths, GNU aligned.
+  const devices = rows.map((r) => r.device).filter((d): d is [number, number] => d !== undefined);
+  const majorWidth = Math.max(0, ...devices.map(([major]) => String(major).length));
+  const minorWidth = Math.max(0, ...devices.map(([, minor]) => String(minor).length));
+  for (const r of rows) {
+    if (!r.device) continue;
+    const [major, minor] = r.device.map(String) as [string, string];
+    r.size = c.gnu ? `${major.padStart(majorWidth)}, ${minor.padStart(minorWidth)}` : `${major.padStart(4)},${minor.padStart(4)}`;
+  }
   if (!c.gnu) {
     return rows.map((r) => `${r.mode} ${r.nlink.padStart(4)} ${r.user.padEnd(8)} ${r.group.padEnd(8)} ${r.size.padStart(9)} ${r.time} ${r.name}`);
   }
@@ -579,7 +589,7 @@ export const find: CommandImpl = (c) => {
       let ok = depth >= mindepth;
       if (ok && name !== undefined) ok = globMatch(name, base);
       if (ok && iname !== undefined) ok = globMatch(iname.toLowerCase(), base.toLowerCase());
-      if (ok && type) ok = (type === 'f' && node.type === 'file') || (type === 'd' && node.type === 'dir') || (type === 'l' && node.type === 'symlink');
+      if (ok && type) ok = (type === 'f' && node.type === 'file' && !node.device) || (type === 'c' && node.device !== undefined) || (type === 'd' && node.type === 'dir') || (type === 'l' && node.type === 'symlink');
       if (ok) c.out(display + '\n');
       return depth < maxdepth;
     });
@@ -616,14 +626,77 @@ export const du: CommandImpl = (c) => {
   return st;
 };
 
+/** A mounted filesystem as df reports it; `device` tells apart the mounts of one filesystem. */
+interface DfMount {
+  source: string;
+  size: number;
+  used: number;
+  avail: number;
+  target: string;
+  device: string;
+}
+
+/** Half the memory: what a tmpfs gets by default. */
+const HALF_MEM_KB = MEM_TOTAL_KB / 2;
+
+/**
+ * The container's mounts in /proc/mounts order, as df sees them (observed): the host disk behind
+ * /etc/resolv.conf, /etc/hostname and /etc/hosts, /dev's tmpfs again behind runc's masked /proc
+ * files, and tmpfs instances over /sys/fs/cgroup, /proc/acpi and /sys/firmware.
+ */
+function dfMounts(): DfMount[] {
+  const disk = { source: '/dev/vda', size: 264212084, used: 24728852, avail: 81662060, device: 'vda' };
+  const dev = { source: 'tmpfs', size: 65536, used: 0, avail: 65536, device: 'dev' };
+  const memory = (target: string) => ({ source: 'tmpfs', size: HALF_MEM_KB, used: 0, avail: HALF_MEM_KB, target, device: target });
+  return [
+    { ...disk, source: 'overlay', target: '/', device: 'overlay' },
+    { ...dev, target: '/dev' },
+    memory('/sys/fs/cgroup'),
+    { source: 'shm', size: 65536, used: 0, avail: 65536, target: '/dev/shm', device: 'shm' },
+    { ...disk, target: '/etc/resolv.conf' },
+    { ...disk, target: '/etc/hostname' },
+    { ...disk, target: '/etc/hosts' },
+    memory('/proc/acpi'),
+    { ...dev, target: '/proc/interrupts' },
+    { ...dev, target: '/proc/keys' },
+    { ...dev, target: '/proc/timer_list' },
+    memory('/sys/firmware'),
+  ];
+}
+
+/** GNU df shows one mount per filesystem: the one with the shortest mount point. */
+function oneMountPerDevice(mounts: DfMount[]): DfMount[] {
+  const best = new Map<string, DfMount>();
+  for (const m of mounts) {
+    const seen = best.get(m.device);
+    if (!seen || m.target.length < seen.target.length) best.set(m.device, m);
+  }
+  return mounts.filter((m) => best.get(m.device) === m);
+}
+
+/**
+ * The mount holding a df operand (the innermost mount point over it), or undefined after an
+ * error. busybox reports the first mount of that filesystem in the table (/etc/hosts shows as
+ * /etc/resolv.conf) and takes a device node for a mounted device; GNU reports the mount itself.
+ */
+function operandMount(c: Cmd, operand: string, mounts: DfMount[]): DfMount | undefined {
+  const abs = c.abs(operand);
+  const node = c.sim.fs.stat(abs);
+  // (The kernel filesystems' mount points exist though the simulation has no files under /proc and /sys.)
+  const exists = node !== undefined || mounts.some((m) => m.target === abs);
+  if (!exists || (node?.device && !c.gnu)) {
+    c.err(c.gnu ? `df: ${operand}: No such file or directory\n` : `df: ${operand}: can't find mount point\n`);
+    return undefined;
+  }
+  const holding = mounts.filter((m) => m.target === '/' || abs === m.target || abs.startsWith(`${m.target}/`))
+    .reduce((a, b) => (b.target.length > a.target.length ? b : a));
+  return c.gnu ? holding : mounts.find((m) => m.device === holding.device);
+}
+
 export const df: CommandImpl = (c) => {
   const human = c.argv.includes('-h');
-  const rows: [string, number, number, number, string][] = [
-    ['overlay', 264212084, 24728852, 81662060, '/'],
-    ['tmpfs', 65536, 0, 65536, '/dev'],
-    ['shm', 65536, 0, 65536, '/dev/shm'],
-    ['/dev/vda', 264212084, 24728852, 81662060, '/etc/hosts'],
-  ];
+  const mounts = dfMounts();
+  const operands = c.argv.slice(1).filter((a) => !a.startsWith('-'));
   const pct = (u: number, a: number) => (u === 0 ? '0%' : `${Math.ceil((u * 100) / (u + a))}%`);
   const h = (k: number) => {
     if (k === 0) return '0';
@@ -639,20 +712,38 @@ export const df: CommandImpl = (c) => {
     }
     return humanSize(k * 1024, false);
   };
+  const figures = (m: DfMount) => [human ? h(m.size) : String(m.size), human ? h(m.used) : String(m.used), human ? h(m.avail) : String(m.avail)];
+  let status = 0;
   if (!c.gnu) {
+    // busybox: the header, then each row (or an operand's error) as it comes.
     c.out(human ? 'Filesystem                Size      Used Available Use% Mounted on\n' : 'Filesystem           1K-blocks      Used Available Use% Mounted on\n');
-    for (const [fs, size, used, avail, mnt] of rows) {
-      if (human) c.out(`${fs.padEnd(20)} ${h(size).padStart(9)} ${h(used).padStart(9)} ${h(avail).padStart(9)} ${pct(used, avail).padStart(4)} ${mnt}\n`);
-      else c.out(`${fs.padEnd(20)} ${String(size).padStart(9)} ${String(used).padStart(9)} ${String(avail).padStart(9)} ${pct(used, avail).padStart(4)} ${mnt}\n`);
+    const print = (m: DfMount) => c.out(`${m.source.padEnd(20)} ${figures(m).map((f) => f.padStart(9)).join(' ')} ${pct(m.used, m.avail).padStart(4)} ${m.target}\n`);
+    if (!operands.length) mounts.forEach(print);
+    for (const operand of operands) {
+      const m = operandMount(c, operand, mounts);
+      if (m) print(m);
+      else status = 1;
     }
-    return 0;
+    return status;
   }
-  const table = rows.map(([fs, size, used, avail, mnt]) => [fs, human ? h(size) : String(size), human ? h(used) : String(used), human ? h(avail) : String(avail), pct(used, avail), mnt]);
+  // GNU: errors while the operands are looked at, then the table (one mount per filesystem).
+  let rows = oneMountPerDevice(mounts);
+  if (operands.length) {
+    rows = [];
+    for (const operand of operands) {
+      const m = operandMount(c, operand, mounts);
+      if (m) rows.push(m);
+      else status = 1;
+    }
+  }
+  if (rows.length === 0) return status; // no header without a row
   const head = ['Filesystem', human ? 'Size' : '1K-blocks', 'Used', human ? 'Avail' : 'Available', 'Use%', 'Mounted on'];
-  const all = [head, ...table];
-  const w = head.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  for (const r of all) c.out(`${r[0]!.padEnd(w[0]!)} ${r[1]!.padStart(w[1]!)} ${r[2]!.padStart(w[2]!)} ${r[3]!.padStart(w[3]!)} ${r[4]!.padStart(w[4]!)} ${r[5]}\n`);
-  return 0;
+  const lines = [head, ...rows.map((m) => [m.source, ...figures(m), pct(m.used, m.avail), m.target])];
+  // GNU df's least field widths (its field table): 14 for the source, 5 for the numbers, 4 for Use%.
+  const least = [14, 5, 5, 5, 4, 0];
+  const w = head.map((_, i) => Math.max(least[i]!, ...lines.map((r) => r[i]!.length)));
+  for (const r of lines) c.out(`${r[0]!.padEnd(w[0]!)} ${r[1]!.padStart(w[1]!)} ${r[2]!.padStart(w[2]!)} ${r[3]!.padStart(w[3]!)} ${r[4]!.padStart(w[4]!)} ${r[5]}\n`);
+  return status;
 };
 
 export const basename: CommandImpl = (c) => {
