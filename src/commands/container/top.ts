@@ -142,7 +142,20 @@ function elapsed(ms: number): string {
 
 type Column = { header: string; value: (p: ModelProcess) => string };
 
-function columnFor(field: string, tty: string, nowMs: number, mainPid: number): Column | undefined {
+/** Process group and session of a container's process (see processGroups). */
+type Groups = (p: ModelProcess) => { pgid: number; sid: number };
+
+/**
+ * The container's first process leads its session and process group; docker-init puts its
+ * child in a group of its own, which the child's processes share (observed with -o pgid,sid).
+ */
+function processGroups(procs: ModelProcess[]): Groups {
+  const root = procs[0];
+  const initChild = root?.comm === 'docker-init' ? procs.find((p) => p.ppid === root.pid) : undefined;
+  return (p) => ({ pgid: initChild && p !== root ? initChild.pid : root?.pid ?? p.pid, sid: root?.pid ?? p.pid });
+}
+
+function columnFor(field: string, tty: string, nowMs: number, mainPid: number, groups: Groups): Column | undefined {
   const f = field.toLowerCase();
   switch (f) {
     case 'pid': return { header: 'PID', value: (p) => String(p.pid) };
@@ -163,6 +176,9 @@ function columnFor(field: string, tty: string, nowMs: number, mainPid: number): 
     case 'vsz': case 'vsize': return { header: 'VSZ', value: (p) => String(p.vszKb) };
     case 'stat': case 's': return { header: 'STAT', value: (p) => (p.pid === mainPid ? 'Ss' : 'S') };
     case 'nlwp': case 'thcount': return { header: 'NLWP', value: (p) => String(p.threads) };
+    case 'pgid': case 'pgrp': return { header: f.toUpperCase(), value: (p) => String(groups(p).pgid) };
+    case 'sid': case 'sess': case 'session': return { header: f === 'sid' ? 'SID' : 'SESS', value: (p) => String(groups(p).sid) };
+    case 'tpgid': return { header: 'TPGID', value: () => '-1' };
     default: return undefined;
   }
 }
@@ -177,7 +193,8 @@ export function topTable(d: Daemon, c: ContainerRecord, psArgs: string[]): { tit
   const now = d.now();
   const tty = c.config.Tty ? 'pts/0' : '?';
   const main = c.state.Pid;
-  const col = (f: string) => columnFor(f, tty, now, main)!;
+  const groups = processGroups(procs);
+  const col = (f: string) => columnFor(f, tty, now, main, groups)!;
   const args = psArgs.length ? psArgs : ['-ef'];
   const oIndex = args.findIndex((a) => /^-[a-zA-Z]*o$/.test(a) || a === 'o');
   const letters = args.filter((_, i) => i !== oIndex + 1 || oIndex < 0).join(' ');
@@ -186,7 +203,7 @@ export function topTable(d: Daemon, c: ContainerRecord, psArgs: string[]): { tit
   if (oIndex >= 0) {
     if (bsd) throw new DaemonError('ps: error: conflicting format options');
     const fields = (args[oIndex + 1] ?? '').split(',').filter(Boolean);
-    const cols = fields.map((f) => columnFor(f, tty, now, main));
+    const cols = fields.map((f) => columnFor(f, tty, now, main, groups));
     const bad = cols.findIndex((x) => x === undefined);
     if (bad >= 0 || fields.length === 0) throw new DaemonError(`ps: error: unknown user-defined format specifier "${fields[bad] ?? ''}"`);
     columns = cols as Column[];
@@ -217,9 +234,7 @@ export function topTable(d: Daemon, c: ContainerRecord, psArgs: string[]): { tit
     columns = [col('pid'), { header: 'TTY', value: () => tty }, col('time'), { header: 'CMD', value: (p) => p.comm }];
   } else if (/^-e?j$/.test(letters)) {
     columns = [
-      col('pid'),
-      { header: 'PGID', value: (p) => String(p.pid === main ? main : p.ppid) },
-      { header: 'SID', value: () => String(main) },
+      col('pid'), col('pgid'), col('sid'),
       { header: 'TTY', value: () => tty },
       col('time'),
       { header: 'CMD', value: (p) => p.comm },
