@@ -143,11 +143,21 @@ export class OverlayFs implements ContainerFs {
     return m ? !m.readOnly : !this.readOnlyRoot;
   }
 
-  /** A node as stat reports it: a directory on a tmpfs has the size tmpfs gives it. */
+  /**
+   * A node as stat reports it: a directory on a tmpfs has the size tmpfs gives it; one that
+   * several layers contribute to is merged (overlayfs then reports a link count of 1).
+   */
   private statNode(r: Resolved): FsNode | undefined {
     const n = r.node;
-    if (!n || n.type !== 'dir' || n.pseudo || !this.mountOf(r.path)?.tmpfs) return n;
-    return { ...n, size: (this.listDir(r.path).length + 2) * TMPFS_DIRENT_SIZE, onTmpfs: true };
+    if (!n || n.type !== 'dir' || n.pseudo) return n;
+    if (this.mountOf(r.path)?.tmpfs) return { ...n, size: (this.listDir(r.path).length + 2) * TMPFS_DIRENT_SIZE, onTmpfs: true };
+    if (r.path !== '/' && (this.stack(r.path)?.length ?? 0) > 1) return { ...n, merged: true };
+    // (A node copied from an earlier stat into a layer carries the flag it had then.)
+    if (n.merged) {
+      const { merged: _merged, ...plain } = n;
+      return plain;
+    }
+    return n;
   }
 
   /** EROFS for a change at physical path `path` on a read-only filesystem (reported as `shown`). */

@@ -20,6 +20,8 @@ export interface FsNode {
   onTmpfs?: boolean;
   /** A mount point of a kernel filesystem (/proc, /sys): reported with its `size`, using no blocks. */
   pseudo?: boolean;
+  /** Set by stat: a directory merged from several layers, for which overlayfs reports one link. */
+  merged?: boolean;
   /** A character device (/dev/null…): its major and minor numbers. Reads as an empty file. */
   device?: [number, number];
 }

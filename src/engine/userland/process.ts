@@ -17,6 +17,7 @@ import type { ContainerProcess, OutputChunk, ProcessOutcome, ProcessRequest, Ser
 /** Programs the userland simulates, by the name they are invoked as. */
 export const COMMANDS: Record<string, CommandImpl> = {
   ls: files.ls,
+  busybox: sys.busybox,
   cat: files.cat,
   touch: files.touch,
   mkdir: files.mkdir,
@@ -299,7 +300,7 @@ function enterProcess(sh: Shell, comm: string, argv: string[]): () => void {
 function execFile(sh: Shell, path: string, argv: string[], io: IO, env: Map<string, string>): number {
   let base = baseName(argv[0]!);
   let args = argv;
-  if (base === 'busybox' && argv.length > 1) {
+  if (base === 'busybox' && argv.length > 1 && sys.isBusyboxApplet(sh, baseName(argv[1]!))) {
     args = argv.slice(1);
     base = baseName(args[0]!);
   }

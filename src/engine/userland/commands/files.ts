@@ -30,7 +30,7 @@ function lsLong(c: Cmd, entries: LsEntry[], human: boolean): string[] {
   const fs = c.sim.fs;
   const rows = entries.map((e) => {
     const n = e.node;
-    const nlink = n.type === 'dir' ? (e.path === '/' ? 1 : 2 + (fs.readdir(e.path) ?? []).filter((k) => fs.lstat(joinPath(e.path, k))?.type === 'dir').length) : 1;
+    const nlink = n.type === 'dir' ? (e.path === '/' || n.merged ? 1 : 2 + (fs.readdir(e.path) ?? []).filter((k) => fs.lstat(joinPath(e.path, k))?.type === 'dir').length) : 1;
     const size = nodeSize(n);
     return {
       mode: modeString(n),

@@ -236,3 +236,69 @@ export const yes: CommandImpl = (c) => {
 export const top: CommandImpl = () => {
   throw new Blocked('top');
 };
+
+// ---- busybox itself --------------------------------------------------------------------------
+
+const BUSYBOX_HEAD = `BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.
+BusyBox is copyrighted by many authors between 1998-2015.
+Licensed under GPLv2. See source distribution for detailed
+copyright notices.
+
+Usage: busybox [function [arguments]...]
+   or: busybox --list[-full]
+   or: busybox --install [-s] [DIR]
+   or: function [arguments]...
+
+\tBusyBox is a multi-call binary that combines many common Unix
+\tutilities into a single executable.  The shell in this build
+\tis configured to run built-in utilities without $PATH search.
+\tYou don't need to install a link to busybox for each utility.
+\tTo run external program, use full path (/sbin/ip instead of ip).
+
+Currently defined functions:
+`;
+
+/** Busybox's applets: the image links every one of them into /bin (269 in the engine's image). */
+export function busyboxApplets(c: { sim: { fs: { readdir(path: string): string[] | undefined } } }): string[] {
+  return (c.sim.fs.readdir('/bin') ?? []).slice().sort();
+}
+
+/** Whether `name` is an applet busybox runs when called as `busybox NAME`. */
+export function isBusyboxApplet(c: Parameters<typeof busyboxApplets>[0], name: string): boolean {
+  return busyboxApplets(c).includes(name);
+}
+
+/**
+ * `busybox` without an applet: its usage with the applets listed as busybox lays them out
+ * (comma-separated after a tab, a line broken before a name that would reach column 79), or
+ * `--list`; an unknown applet name is refused with 127 (observed).
+ */
+export const busybox: CommandImpl = (c) => {
+  const arg = c.argv[1];
+  const applets = busyboxApplets(c);
+  if (arg === '--list') {
+    c.out(applets.map((a) => `${a}\n`).join(''));
+    return 0;
+  }
+  if (arg !== undefined && arg !== '--help') {
+    c.err(`${arg}: applet not found\n`);
+    return 127;
+  }
+  let text = BUSYBOX_HEAD;
+  let col = 0;
+  for (const name of applets) {
+    const width = name.length + 2;
+    if (col >= 79 - width) {
+      text += ',\n';
+      col = 0;
+    }
+    if (col === 0) {
+      text += '\t';
+      col = 6;
+    } else text += ', ';
+    text += name;
+    col += width;
+  }
+  c.out(`${text}\n`);
+  return 0;
+};
