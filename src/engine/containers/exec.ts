@@ -3,7 +3,7 @@
 import type { Daemon } from '../daemon.js';
 import type { ContainerRecord } from '../state.js';
 import type { ContainerProcess, OutputChunk } from '../userland/types.js';
-import { resolveUser } from '../userland/context.js';
+import { lastPidAtStart, resolveUser } from '../userland/context.js';
 import type { ContainerFs } from '../fs/types.js';
 import { baseName } from '../fs/path.js';
 import { DaemonError } from '../errors.js';
@@ -58,11 +58,6 @@ function mergeEnv(base: string[], extra: string[]): string[] {
   return out.filter((e) => e.includes('='));
 }
 
-/** The last PID a container's start leaves taken when nothing recorded it: runc's threads after PID 1 (or docker-init's child, 7). */
-function startLastPid(c: ContainerRecord): number {
-  return c.hostConfig.Init ? 7 : 6;
-}
-
 /**
  * PIDs a refused exec still takes: runc's init process and its threads start before the command
  * turns out missing (observed: a failed exec at 7, the next one at 15).
@@ -105,7 +100,7 @@ export function execInContainer(d: Daemon, c: ContainerRecord, o: ExecOptions): 
   env = mergeEnv(env, o.env);
   // Host PIDs move on too (docker top shows those).
   d.state.nextPid += 1 + d.random.int(5);
-  const pid = (c.process?.lastPid ?? startLastPid(c)) + 1;
+  const pid = (c.process?.lastPid ?? lastPidAtStart(c.hostConfig.Init === true)) + 1;
   const img = d.state.images[c.imageId];
   const startMs = d.now();
   d.event('container', `exec_create: ${o.argv.join(' ')}`, c.id, { execID: d.random.hex(64), image: c.config.Image, name: c.name });

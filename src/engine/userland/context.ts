@@ -54,6 +54,11 @@ const RUNC_INIT_THREADS = 5;
 /** Where docker-init puts the command it starts: the first PID after runc's threads. */
 const INIT_CHILD_PID = 1 + RUNC_INIT_THREADS + 1;
 
+/** The last PID a container's start takes: runc's threads after PID 1, or docker-init's child. */
+export function lastPidAtStart(init: boolean): number {
+  return init ? INIT_CHILD_PID : 1 + RUNC_INIT_THREADS;
+}
+
 export interface User {
   uid: number;
   gid: number;
