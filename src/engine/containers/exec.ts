@@ -3,7 +3,7 @@
 import type { Daemon } from '../daemon.js';
 import type { ContainerRecord } from '../state.js';
 import type { ContainerProcess, OutputChunk } from '../userland/types.js';
-import { lastPidAtStart, resolveUser } from '../userland/context.js';
+import { dockerInitProcess, initChildProcess, lastPidAtStart, resolveUser } from '../userland/context.js';
 import type { ContainerFs } from '../fs/types.js';
 import { baseName } from '../fs/path.js';
 import { DaemonError } from '../errors.js';
@@ -67,10 +67,10 @@ const FAILED_EXEC_PIDS = 8;
 /** The container's own processes as ps in an exec'd one lists them, with their user's name. */
 function containerProcesses(c: ContainerRecord, fs: ContainerFs): (ContainerProcess & { user: string })[] {
   const argv = [c.path, ...c.args];
-  const main = { comm: baseName(c.path).slice(0, 15), args: argv.join(' ') };
+  const comm = baseName(c.path).slice(0, 15);
   const tree: ContainerProcess[] = c.process?.tree ?? (c.hostConfig.Init
-    ? [{ pid: 1, ppid: 0, comm: 'docker-init', args: ['/sbin/docker-init', '--', ...argv].join(' ') }, { pid: 7, ppid: 1, ...main }]
-    : [{ pid: 1, ppid: 0, ...main }]);
+    ? [dockerInitProcess(argv), initChildProcess(comm, argv.join(' '))]
+    : [{ pid: 1, ppid: 0, comm, args: argv.join(' ') }]);
   const user = resolveUser(fs, c.config.User);
   const name = user.name ?? String(user.uid);
   return tree.map((p) => ({ ...p, user: name }));

@@ -42,15 +42,15 @@ export function imageLowers(d: Daemon, c: ContainerRecord, form: 'mounted' | 'di
   return [...layers, form === 'disk' ? initLayerOnDisk(c) : initLayer(c)];
 }
 
+/** The init layer's own files (the rest are mount points and bind-mount placeholders). */
+const DOCKERENV: FsNode = { type: 'file', mode: 0o755, uid: 0, gid: 0, content: '', size: 0 };
+const MTAB: FsNode = { type: 'symlink', mode: 0o777, uid: 0, gid: 0, target: '/proc/mounts', size: 12 };
+
 /**
  * What Docker puts between the image and the container's writable layer (the "-init" layer and
  * the bind-mounted files): /etc/hostname, /etc/hosts, /etc/resolv.conf, /.dockerenv. `docker diff`
  * never reports them.
  */
-/** The init layer's own files (the rest are mount points and bind-mount placeholders). */
-const DOCKERENV: FsNode = { type: 'file', mode: 0o755, uid: 0, gid: 0, content: '', size: 0 };
-const MTAB: FsNode = { type: 'symlink', mode: 0o777, uid: 0, gid: 0, target: '/proc/mounts', size: 12 };
-
 export function initLayer(c: ContainerRecord): LayerData {
   const ip = Object.values(c.endpoints).find((e) => e.ipAddress)?.ipAddress;
   const file = (content: string) => ({ type: 'file' as const, mode: 0o644, uid: 0, gid: 0, content, size: content.length });

@@ -42,9 +42,6 @@ export interface ProcessRequestExtras {
   mounts?: string[];
 }
 
-/** A process of the simulated tree, as ps shows it. */
-export type SimProcess = ContainerProcess;
-
 /**
  * Threads of runc's init process. They take the PIDs after the one it becomes (the container's
  * PID 1, or an exec'd command), so the next process is 6 further on (observed: 1 then 7, an
@@ -53,6 +50,16 @@ export type SimProcess = ContainerProcess;
 const RUNC_INIT_THREADS = 5;
 /** Where docker-init puts the command it starts: the first PID after runc's threads. */
 const INIT_CHILD_PID = 1 + RUNC_INIT_THREADS + 1;
+
+/** docker-init as PID 1 of a container run with --init, starting `argv`. */
+export function dockerInitProcess(argv: string[]): ContainerProcess {
+  return { pid: 1, ppid: 0, comm: 'docker-init', args: ['/sbin/docker-init', '--', ...argv].join(' ') };
+}
+
+/** The command docker-init starts, as ps lists it. */
+export function initChildProcess(comm: string, args: string): ContainerProcess {
+  return { pid: INIT_CHILD_PID, ppid: 1, comm, args };
+}
 
 /** The last PID a container's start takes: runc's threads after PID 1, or docker-init's child. */
 export function lastPidAtStart(init: boolean): number {
@@ -81,9 +88,9 @@ export class Sim {
   /** PID of the request's own process: docker-init's child under --init, else req.pid. */
   readonly mainPid: number;
   /** docker-init, PID 1, when the container runs with --init. */
-  readonly initProcess: SimProcess | undefined;
+  readonly initProcess: ContainerProcess | undefined;
   /** The running processes from the request's own down to the current one (each the parent of the next). */
-  readonly lineage: SimProcess[] = [];
+  readonly lineage: ContainerProcess[] = [];
   /**
    * The processes as they first wait (sleep or block): what a ps from outside sees soon after
    * the start, and the last PID taken by then (undefined when a loop ran ahead of the clock).
@@ -98,7 +105,7 @@ export class Sim {
     this.user = resolveUser(req.fs, req.user);
     const withInit = req.pid === 1 && req.init === true;
     this.mainPid = withInit ? INIT_CHILD_PID : req.pid;
-    this.initProcess = withInit ? { pid: 1, ppid: 0, comm: 'docker-init', args: ['/sbin/docker-init', '--', ...req.argv].join(' ') } : undefined;
+    this.initProcess = withInit ? dockerInitProcess(req.argv) : undefined;
     this.nextPid = withInit ? INIT_CHILD_PID + 1 : req.pid + RUNC_INIT_THREADS + 1;
     this.syncClock();
   }

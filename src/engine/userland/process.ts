@@ -300,7 +300,7 @@ function enterProcess(sh: Shell, comm: string, argv: string[]): () => void {
 function execFile(sh: Shell, path: string, argv: string[], io: IO, env: Map<string, string>): number {
   let base = baseName(argv[0]!);
   let args = argv;
-  if (base === 'busybox' && argv.length > 1 && sys.isBusyboxApplet(sh, baseName(argv[1]!))) {
+  if (base === 'busybox' && argv.length > 1 && sys.isBusyboxApplet(sh.sim.fs, baseName(argv[1]!))) {
     args = argv.slice(1);
     base = baseName(args[0]!);
   }
@@ -431,7 +431,6 @@ export function startProcess(req: ProcessRequest): ProcessOutcome {
       const extra = e.extra as Partial<ServiceBehaviour>;
       const service: ServiceBehaviour = { ...extra, program: extra.program ?? e.program, signals: { ...defaultSignals(req), ...(extra.signals ?? {}) } };
       const output = req.tty ? toTty(sim.output) : sim.output;
-      // The processes that keep running: the blocked one and its ancestors (docker-init above them).
       return { kind: 'running', output, service, ...waitingTree(sim) };
     }
     if (e instanceof ExitSignal) code = e.code;

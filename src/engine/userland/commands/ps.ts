@@ -1,10 +1,11 @@
 // ps: the container's process tree (busybox's columns and -o; procps' default and aux views).
 import { baseName } from '../../fs/path.js';
-import { groupName, type SimProcess } from '../context.js';
+import { groupName } from '../context.js';
+import type { ContainerProcess } from '../types.js';
 import type { Cmd, CommandImpl } from './types.js';
 
 /** A process as ps lists it, with what the -o columns need besides the tree. */
-interface PsRow extends SimProcess {
+interface PsRow extends ContainerProcess {
   user: string;
   group: string;
   /** The ps process itself (running, the others sleep). */
@@ -65,10 +66,9 @@ function processTable(c: Cmd): PsRow[] {
   const user = sim.user.name ?? String(sim.user.uid);
   const group = groupName(sim.fs, sim.user.gid) ?? String(sim.user.gid);
   const byPid = new Map<number, PsRow>();
-  const add = (p: SimProcess, who = user) => byPid.set(p.pid, { ...p, comm: p.comm.slice(0, COMM_MAX), user: who, group, self: false });
-  if (sim.initProcess) add(sim.initProcess);
+  const add = (p: ContainerProcess, who = user) => byPid.set(p.pid, { ...p, comm: p.comm.slice(0, COMM_MAX), user: who, group, self: false });
   for (const p of sim.req.processes ?? []) add(p, p.user);
-  for (const p of sim.lineage) add(p);
+  for (const p of sim.processTree()) add(p);
   const own = sim.lineage[sim.lineage.length - 1];
   if (own) byPid.get(own.pid)!.self = true;
   return [...byPid.values()].sort((a, b) => a.pid - b.pid);

@@ -4,6 +4,7 @@ import { dateString, strftime } from '../fsutil.js';
 import { findInPath } from '../shell/interp.js';
 import { hostsEntry } from './net.js';
 import type { CommandImpl } from './types.js';
+import type { ContainerFs } from '../../fs/types.js';
 
 export const env: CommandImpl = (c) => {
   const args = c.argv.slice(1);
@@ -259,13 +260,13 @@ Currently defined functions:
 `;
 
 /** Busybox's applets: the image links every one of them into /bin (269 in the engine's image). */
-export function busyboxApplets(c: { sim: { fs: { readdir(path: string): string[] | undefined } } }): string[] {
-  return (c.sim.fs.readdir('/bin') ?? []).slice().sort();
+function busyboxApplets(fs: ContainerFs): string[] {
+  return (fs.readdir('/bin') ?? []).slice().sort();
 }
 
 /** Whether `name` is an applet busybox runs when called as `busybox NAME`. */
-export function isBusyboxApplet(c: Parameters<typeof busyboxApplets>[0], name: string): boolean {
-  return busyboxApplets(c).includes(name);
+export function isBusyboxApplet(fs: ContainerFs, name: string): boolean {
+  return fs.readdir('/bin')?.includes(name) ?? false;
 }
 
 /**
@@ -275,7 +276,7 @@ export function isBusyboxApplet(c: Parameters<typeof busyboxApplets>[0], name: s
  */
 export const busybox: CommandImpl = (c) => {
   const arg = c.argv[1];
-  const applets = busyboxApplets(c);
+  const applets = busyboxApplets(c.sim.fs);
   if (arg === '--list') {
     c.out(applets.map((a) => `${a}\n`).join(''));
     return 0;

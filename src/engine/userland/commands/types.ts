@@ -19,12 +19,16 @@ export interface Cmd {
 
 export type CommandImpl = (c: Cmd) => number;
 
-/** Split short options: returns flags, option values, operands; `--` ends options. */
-export function getopt(args: string[], withValue = ''): { flags: Set<string>; values: Map<string, string>; operands: string[]; long: string[] } {
+/**
+ * Split short options: returns flags, option values, operands; `--` ends options. `missing`: the
+ * first option that takes a value but came last without one.
+ */
+export function getopt(args: string[], withValue = ''): { flags: Set<string>; values: Map<string, string>; operands: string[]; long: string[]; missing?: string } {
   const flags = new Set<string>();
   const values = new Map<string, string>();
   const operands: string[] = [];
   const long: string[] = [];
+  let missing: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') {
@@ -39,8 +43,9 @@ export function getopt(args: string[], withValue = ''): { flags: Set<string>; va
       for (let k = 1; k < a.length; k++) {
         const ch = a[k]!;
         if (withValue.includes(ch)) {
-          const v = a.slice(k + 1) || args[++i] || '';
-          values.set(ch, v);
+          const v = a.slice(k + 1) || args[++i];
+          if (v === undefined) missing ??= ch;
+          values.set(ch, v ?? '');
           break;
         }
         flags.add(ch);
@@ -49,5 +54,5 @@ export function getopt(args: string[], withValue = ''): { flags: Set<string>; va
     }
     operands.push(a);
   }
-  return { flags, values, operands, long };
+  return { flags, values, operands, long, ...(missing !== undefined ? { missing } : {}) };
 }

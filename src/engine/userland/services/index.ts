@@ -12,7 +12,7 @@ import type { ContainerFs } from '../../fs/types.js';
 import { baseName, joinPath } from '../../fs/path.js';
 import { Blocked, KERNEL_RELEASE, NCPU } from '../context.js';
 import type { OutputChunk, ServiceBehaviour, SignalReaction } from '../types.js';
-import type { Cmd, CommandImpl } from '../commands/types.js';
+import { getopt, type Cmd, type CommandImpl } from '../commands/types.js';
 import { REDIS_LOGO } from './redis-logo.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -474,37 +474,44 @@ export const httpdForeground: CommandImpl = (c) => {
   } as Partial<ServiceBehaviourEx>);
 };
 
+/** busybox httpd's usage, printed after an option error (observed). */
+const HTTPD_USAGE = `BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.
+
+Usage: httpd [-ifv[v]] [-c CONFFILE] [-p [IP:]PORT] [-u USER[:GRP]] [-r REALM] [-h HOME]
+or httpd -d/-e/-m STRING
+
+Listen for incoming HTTP requests
+
+\t-i\t\tInetd mode
+\t-f\t\tRun in foreground
+\t-v[v]\t\tVerbose
+\t-p [IP:]PORT\tBind to IP:PORT (default *:80)
+\t-u USER[:GRP]\tSet uid/gid after binding to port
+\t-r REALM\tAuthentication Realm for Basic Authentication
+\t-h HOME\t\tHome directory (default .)
+\t-c FILE\t\tConfiguration file (default {/etc,HOME}/httpd.conf)
+\t-m STRING\tMD5 crypt STRING
+\t-e STRING\tHTML encode STRING
+\t-d STRING\tURL decode STRING
+`;
+
 /**
  * busybox httpd: with -f it serves in the foreground, silently; without it, it goes to the
  * background and the command ends at once (as PID 1, that ends the container). Bad arguments are
  * reported before either (observed on the engine's busybox 1.35).
  */
 export const busyboxHttpd: CommandImpl = (c) => {
-  const args = c.argv.slice(1);
-  let foreground = false;
-  let home: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (!a.startsWith('-') || a === '-') continue;
-    for (let k = 1; k < a.length; k++) {
-      const opt = a[k]!;
-      if (opt === 'f') foreground = true;
-      else if ('pchurdem'.includes(opt)) {
-        // The option's value: the rest of this word, or the next one.
-        const value = k + 1 < a.length ? a.slice(k + 1) : args[++i];
-        if (value === undefined) {
-          c.err(`httpd: option requires an argument -- '${opt}'\n`);
-          return 1;
-        }
-        if (opt === 'p' && !/^(?:.*:)?\d+$/.test(value)) {
-          c.err(`httpd: bad address '${value}'\n`);
-          return 1;
-        }
-        if (opt === 'h') home = value;
-        break;
-      }
-    }
+  const o = getopt(c.argv.slice(1), 'pchurdem');
+  if (o.missing) {
+    c.err(`httpd: option requires an argument -- '${o.missing}'\n${HTTPD_USAGE}`);
+    return 1;
   }
+  const port = o.values.get('p');
+  if (port !== undefined && !/^(?:.*:)?\d+$/.test(port)) {
+    c.err(`httpd: bad address '${port}'\n`);
+    return 1;
+  }
+  const home = o.values.get('h');
   if (home !== undefined) {
     const dir = c.sim.fs.stat(c.abs(home));
     if (!dir || dir.type !== 'dir') {
@@ -512,7 +519,7 @@ export const busyboxHttpd: CommandImpl = (c) => {
       return 1;
     }
   }
-  if (!foreground) return 0;
+  if (!o.flags.has('f')) return 0;
   throw new Blocked('httpd');
 };
 
