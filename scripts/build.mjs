@@ -98,9 +98,15 @@ const lazyDataPlugin = {
     });
   },
 };
-results.push(...(await Promise.allSettled([build({
-  entryPoints: ['src/cli-main.ts'],
-  outfile: 'dist/src/cli-main.cjs',
+// The listing entry (cli-list.ts: `ps` without the other commands) is bundled the same way: the
+// loader tries it first for those command lines.
+const CLI_BUNDLES = [
+  { entry: 'src/cli-main.ts', outfile: 'dist/src/cli-main.cjs' },
+  { entry: 'src/cli-list.ts', outfile: 'dist/src/cli-list.cjs' },
+];
+results.push(...(await Promise.allSettled(CLI_BUNDLES.map(({ entry, outfile }) => build({
+  entryPoints: [entry],
+  outfile,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -109,13 +115,16 @@ results.push(...(await Promise.allSettled([build({
   minify: !process.env.FAKEDOCKER_BUILD_READABLE,
   logLevel: 'warning',
   plugins: [lazyDataPlugin],
-})])));
-// The loader reads the bundle as Latin-1 (much faster than UTF-8 at every start): it must stay ASCII.
-const cliBundle = readFileSync('dist/src/cli-main.cjs');
-const nonAscii = cliBundle.findIndex((b) => b > 0x7f);
-if (nonAscii >= 0 && !process.env.FAKEDOCKER_BUILD_READABLE) {
-  console.error(`dist/src/cli-main.cjs has a non-ASCII byte at ${nonAscii} (near ${JSON.stringify(cliBundle.subarray(Math.max(0, nonAscii - 40), nonAscii + 10).toString())}): write it as an escape (\\u00b5) in the source`);
-  process.exit(1);
+})))));
+// The loader reads the bundles as Latin-1 (much faster than UTF-8 at every start): they must stay ASCII.
+for (const { outfile } of CLI_BUNDLES) {
+  if (!existsSync(outfile) || process.env.FAKEDOCKER_BUILD_READABLE) continue;
+  const bundle = readFileSync(outfile);
+  const nonAscii = bundle.findIndex((b) => b > 0x7f);
+  if (nonAscii >= 0) {
+    console.error(`${outfile} has a non-ASCII byte at ${nonAscii} (near ${JSON.stringify(bundle.subarray(Math.max(0, nonAscii - 40), nonAscii + 10).toString())}): write it as an escape (\\u00b5) in the source`);
+    process.exit(1);
+  }
 }
 for (const f of readdirSync('dist/src')) if (f.endsWith('.v8cache')) rmSync(`dist/src/${f}`, { force: true });
 if (results.some((r) => r.status === 'rejected')) process.exit(1);

@@ -1,8 +1,7 @@
 // The `fakedocker` executable: reads the environment, runs one command against the state in
 // $FAKEDOCKER_HOME under its lock, prints the result, and exits with Docker's exit code.
-import { homedir } from 'node:os';
-import { readFileSync, writeSync } from 'node:fs';
-import { join, resolve as resolvePath } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { execute, executeReadOnly, type ExecuteOptions, type ExecuteResult } from './cli/dispatch.js';
 import { FileStore } from './store/file-store.js';
 import { StateDamagedError } from './store/store.js';
@@ -12,54 +11,7 @@ import { createInitialState } from './engine/initial-state.js';
 import { runInteractiveSession } from './interactive.js';
 import { nodeHostFiles } from './commands/container/cp.js';
 import { nodeBuildContext } from './host/node-context.js';
-
-function parseNow(raw: string | undefined): (() => number) {
-  if (!raw) return () => Date.now();
-  const t = Date.parse(raw);
-  if (Number.isNaN(t)) {
-    process.stderr.write(`fakedocker: FAKEDOCKER_NOW is not an RFC 3339 time: ${raw}\n`);
-    process.exit(1);
-  }
-  return () => t;
-}
-
-function parseSeed(raw: string | undefined): number | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (!/^-?\d+$/.test(raw)) {
-    process.stderr.write(`fakedocker: FAKEDOCKER_SEED must be an integer: ${raw}\n`);
-    process.exit(1);
-  }
-  return Number(raw) >>> 0;
-}
-
-// node:tty (and process.stdin/stdout, which load it) costs milliseconds at start-up: asked lazily.
-const isTerminal = (fd: number): boolean => (require('node:tty') as typeof import('node:tty')).isatty(fd);
-
-function readStdin(): string | undefined {
-  if (isTerminal(0)) return undefined;
-  try {
-    return readFileSync(0, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** Writes all of `text` to fd 1 or 2 synchronously; a closed pipe ends the process quietly. */
-function writeAll(fd: number, text: string): void {
-  let buf = Buffer.from(text, 'utf8');
-  let spins = 0;
-  while (buf.length > 0) {
-    try {
-      buf = buf.subarray(writeSync(fd, buf));
-      spins = 0;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      if (code !== 'EAGAIN' || ++spins > 10_000) return; // as docker's printers, ignore a failed write (a full disk…)
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1); // a full non-blocking pipe
-    }
-  }
-}
+import { isTerminal, parseNow, parseSeed, readStdin, stateHome, writeAll } from './cli/process-io.js';
 
 function quietOnClosedPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
@@ -72,7 +24,7 @@ function quietOnClosedPipe(): void {
 
 function main(): void {
   const argv = process.argv.slice(2);
-  const home = process.env.FAKEDOCKER_HOME || join(homedir(), '.fakedocker');
+  const home = stateHome();
   const now = parseNow(process.env.FAKEDOCKER_NOW);
   const seed = parseSeed(process.env.FAKEDOCKER_SEED);
   const env = createEnv({ now, seed, hostEnv: process.env });

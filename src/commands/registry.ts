@@ -1,5 +1,6 @@
 // Every command fakedocker implements, found by the path the user typed.
 import type { CommandDef } from '../cli/command.js';
+import { commandsByPath } from './groups.js';
 import { mainExitCommand, shellInfoCommand } from './internal.js';
 import { psCommand } from './container/ps.js';
 import { runCommand } from './container/run.js';
@@ -62,18 +63,9 @@ export const COMMANDS: CommandDef[] = [
   systemPruneCommand, systemDfCommand, eventsCommand,
 ];
 
-/** Management commands whose first argument is a subcommand. */
-export const GROUPS = new Set(['container', 'image', 'volume', 'network', 'system', 'builder', 'context', 'manifest', 'plugin', 'trust', 'swarm', 'node', 'service', 'stack', 'secret', 'config', 'checkpoint']);
+export { GROUPS } from './groups.js';
 
-const BY_PATH = new Map<string, { def: CommandDef; helpPath: string }>();
-for (const def of COMMANDS) {
-  for (const inv of def.invocations) {
-    // Aliases inside a group report errors under the group's canonical name ("container ls").
-    const group = inv.includes(' ') ? inv.split(' ')[0] : '';
-    const canonical = group ? def.invocations.find((i) => i.startsWith(`${group} `))! : inv;
-    BY_PATH.set(inv, { def, helpPath: canonical });
-  }
-}
+const BY_PATH = commandsByPath(COMMANDS);
 
 export function findCommand(path: string): { def: CommandDef; helpPath: string } | undefined {
   return BY_PATH.get(path);

@@ -18,6 +18,11 @@ export function ownEntry<T>(map: Record<string, T>, key: string): T | undefined 
   return Object.hasOwn(map, key) ? map[key] : undefined;
 }
 
+/** The images that exist (a deleted record is kept only for its history). */
+export function liveImages(images: Record<string, ImageRecord>): ImageRecord[] {
+  return Object.values(images).filter((img) => !img.deleted);
+}
+
 export class Daemon {
   readonly random: Random;
   private clockMs: number;
@@ -96,7 +101,7 @@ export class Daemon {
   // ---- images -----------------------------------------------------------------------------
 
   imageList(): ImageRecord[] {
-    return Object.values(this.state.images).filter((img) => !img.deleted);
+    return liveImages(this.state.images);
   }
 
   imageById(id: string): ImageRecord | undefined {

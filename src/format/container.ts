@@ -1,13 +1,12 @@
 // The ps formatter context: the fields `docker ps --format` can use, computed like docker/cli's
 // ContainerContext, and the daemon-side Status string.
-import type { Daemon } from '../engine/daemon.js';
 import { viewNetworkNames, type ContainerView, type ListedState } from '../engine/containers/view.js';
 import { humanDuration, humanSizeWithPrecision } from './units.js';
 import { goQuote, ellipsis } from './strings.js';
 import { goTimeString } from '../engine/time.js';
 import { asMap, asStruct } from './template/index.js';
 import { familiarName, parseReference } from '../engine/images/reference.js';
-import { findImage } from '../engine/images/resolve.js';
+import { findImage, type ImageLookup } from '../engine/images/resolve.js';
 
 export const PS_DEFAULT_TABLE = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
 
@@ -17,27 +16,43 @@ export const CONTAINER_HEADERS: Record<string, string> = {
   Mounts: 'MOUNTS', Networks: 'NETWORKS', LocalVolumes: 'LOCAL VOLUMES', Platform: 'PLATFORM',
 };
 
+/**
+ * A status line as text around a duration: `head + humanDuration(now - sinceMs) + tail`, or just
+ * `head` when sinceMs is undefined. The parts do not depend on the clock (a stored listing keeps them).
+ */
+export interface StatusParts {
+  head: string;
+  sinceMs?: number;
+  tail: string;
+}
+
+/** moby's State.String() in parts: "Up " 3 seconds, "Exited (0) " 2 minutes " ago", "Created"… */
+export function statusParts(s: ListedState): StatusParts {
+  if (s.Running) {
+    if (s.Paused) return { head: 'Up ', sinceMs: s.startedMs, tail: ' (Paused)' };
+    if (s.Restarting) return { head: `Restarting (${s.ExitCode}) `, sinceMs: s.finishedMs, tail: ' ago' };
+    return { head: 'Up ', sinceMs: s.startedMs, tail: '' };
+  }
+  if (s.Status === 'removing') return { head: 'Removal In Progress', tail: '' };
+  if (s.Dead) return { head: 'Dead', tail: '' };
+  if (s.startedMs === 0) return { head: 'Created', tail: '' };
+  if (s.finishedMs === 0) return { head: '', tail: '' };
+  return { head: `Exited (${s.ExitCode}) `, sinceMs: s.finishedMs, tail: ' ago' };
+}
+
 /** moby's State.String(): "Up 3 seconds", "Exited (0) 2 minutes ago", "Created"… */
 export function containerStatus(s: ListedState, nowMs: number): string {
-  if (s.Running) {
-    if (s.Paused) return `Up ${humanDuration(nowMs - s.startedMs)} (Paused)`;
-    if (s.Restarting) return `Restarting (${s.ExitCode}) ${humanDuration(nowMs - s.finishedMs)} ago`;
-    return `Up ${humanDuration(nowMs - s.startedMs)}`;
-  }
-  if (s.Status === 'removing') return 'Removal In Progress';
-  if (s.Dead) return 'Dead';
-  if (s.startedMs === 0) return 'Created';
-  if (s.finishedMs === 0) return '';
-  return `Exited (${s.ExitCode}) ${humanDuration(nowMs - s.finishedMs)} ago`;
+  const p = statusParts(s);
+  return p.sinceMs === undefined ? p.head : `${p.head}${humanDuration(nowMs - p.sinceMs)}${p.tail}`;
 }
 
 export { commandString } from '../engine/containers/view.js';
 
 /** Per-daemon memo of reference lookups: a listing resolves the same few references many times. */
-const refLookups = new WeakMap<Daemon, Map<string, string | undefined>>();
+const refLookups = new WeakMap<ImageLookup, Map<string, string | undefined>>();
 
 /** Config.Image as the daemon reports it: the typed ref, or the image ID if the ref moved. */
-export function reportedImage(d: Daemon, c: { image: string; imageId: string }): string {
+export function reportedImage(d: ImageLookup, c: { image: string; imageId: string }): string {
   let memo = refLookups.get(d);
   if (!memo) refLookups.set(d, (memo = new Map()));
   let currentId = memo.get(c.image);
@@ -89,13 +104,13 @@ export interface ContainerContextOptions {
  * in private fields the templates cannot see), so a listing builds one object per row.
  */
 export class ContainerContext {
-  readonly #d: Daemon;
+  readonly #d: ImageLookup;
   readonly #c: ContainerView;
   readonly #o: ContainerContextOptions;
   /** docker/cli's FieldsUsed: the fields a template read that need extra data (only Size). Made on first use. */
   #fieldsUsed: Record<string, object> | undefined;
 
-  constructor(d: Daemon, c: ContainerView, o: ContainerContextOptions) {
+  constructor(d: ImageLookup, c: ContainerView, o: ContainerContextOptions) {
     this.#d = d;
     this.#c = c;
     this.#o = o;
@@ -138,6 +153,6 @@ export class ContainerContext {
   Platform() { return null; }
 }
 
-export function containerContext(d: Daemon, c: ContainerView, o: ContainerContextOptions): ContainerContext {
+export function containerContext(d: ImageLookup, c: ContainerView, o: ContainerContextOptions): ContainerContext {
   return new ContainerContext(d, c, o);
 }

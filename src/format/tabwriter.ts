@@ -114,7 +114,7 @@ function blockWidths(lines: string[][], opts: TabwriterOptions, width: (s: strin
 }
 
 /** A column's width: its widest cell plus the padding, at least the minimum width. */
-function columnWidth(widest: number, opts: TabwriterOptions): number {
+export function columnWidth(widest: number, opts: TabwriterOptions): number {
   return Math.max(widest + opts.padding, opts.minWidth);
 }
 

@@ -168,6 +168,15 @@ export class FileStore implements StateStore {
    * returns undefined when it would change something); then the update runs under the lock, on
    * the state already read if no one replaced the file meanwhile.
    */
+  /**
+   * `answer` on the state as it is, without the lock; undefined when there is no state yet or
+   * `answer` has none (then nothing has been changed: the caller goes on to transact).
+   */
+  answerWithoutLock<T>(answer: (state: EngineState) => T | undefined): T | undefined {
+    const snapshot = this.readSnapshot();
+    return snapshot && answer(snapshot.state);
+  }
+
   transact<T>(
     update: (state: EngineState | undefined) => { state: EngineState; result: T; changed: boolean },
     tryWithoutLock?: (state: EngineState) => T | undefined,

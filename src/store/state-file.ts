@@ -1,27 +1,35 @@
 // The text of a stored daemon, laid out so that a command can start without decoding every
-// container: one JSON document whose first line holds the rest of the state and the containers'
-// listing views (view.ts), followed by one container record per line.
+// container: one JSON document whose first line holds the rest of the state, the earliest time a
+// container is due to change and `docker ps`'s stored listing (format/ps-listing.ts); the second
+// line the containers' listing views (view.ts); then one container record per line.
 //
-//   {"format":"fakedocker-state/3","state":{…without containers…},"views":[[…],[…]],"records":[
+//   {"format":"fakedocker-state/4","state":{…without containers…},"nextDue":…,"listing":{…},"views":[
+//   […view 1…],[…view 2…]],"records":[
 //   {…container 1…},
 //   {…container 2…}
 //   ]}
 //
 // Still plain JSON (jq reads it). Each view is an array of its fields in a fixed order (packView):
-// JSON.parse builds arrays several times faster than objects with named keys, and `ps -a` of a
-// thousand containers starts by parsing a thousand views. Decoding reads the first line only (from
-// a ByteReader, the rest of the file is not even read); a container record is decoded the first
-// time something reads it (state.containers is a proxy until then). Encoding writes back the
-// stored text of every record that was not replaced. Isomorphic: no node: imports; bytes are
-// decoded with TextDecoder. Layout 2 (views as objects) is still read.
+// JSON.parse builds arrays several times faster than objects with named keys. Decoding reads the
+// first line only (from a ByteReader, the rest of the file is not even read): the views are
+// parsed the first time something asks for them (the default `ps` table needs only the listing),
+// a container record the first time something reads it (state.containers is a proxy until then).
+// Encoding writes back the stored text of every record that was not replaced. Isomorphic: no
+// node: imports; bytes are decoded with TextDecoder. Layouts 2 (views as objects) and 3 (views on
+// the first line, no listing) are still read.
 import type { ContainerRecord, EngineState } from '../engine/state.js';
-import { attachStoredViews, containerView, detachStoredViews, type ContainerView, type ListedState } from '../engine/containers/view.js';
+import { attachStoredViews, containerView, detachStoredViews, nextDueOf, type ContainerView, type ListedState } from '../engine/containers/view.js';
+import { asPsListing, psListing } from '../format/ps-listing.js';
 import { StateDamagedError, decodeState, validateState } from './store.js';
 
-const FORMAT = 'fakedocker-state/3';
+const FORMAT = 'fakedocker-state/4';
 const PREFIX = `{"format":"${FORMAT}",`;
-/** Layout 2 differs only in its views, which are objects. */
+/** Layout 3 keeps the views on the first line and has no listing. */
+const PREFIX_3 = '{"format":"fakedocker-state/3",';
+/** Layout 2 differs from 3 only in its views, which are objects. */
 const PREFIX_2 = '{"format":"fakedocker-state/2",';
+/** How the line of views ends (and the records' list starts). */
+const VIEWS_END = '],"records":[';
 const NEWLINE = 10;
 
 /** Random access to a file's bytes, so that a decoder reads only what it needs. */
@@ -90,44 +98,74 @@ export function encodeStateFile(state: EngineState): string {
       views.push(containerView(record));
     }
   }
-  const head = `${PREFIX}"state":${JSON.stringify(rest)},"views":${JSON.stringify(views.map(packView))},"records":[`;
-  return lines.length ? `${head}\n${lines.join(',\n')}\n]}\n` : `${head}\n]}\n`;
+  const listing = psListing(state, views) ?? null;
+  const head = `${PREFIX}"state":${JSON.stringify(rest)},"nextDue":${JSON.stringify(nextDueOf(views))},"listing":${JSON.stringify(listing)},"views":[`;
+  const viewLine = `${views.map((v) => JSON.stringify(packView(v))).join(',')}${VIEWS_END}`;
+  return lines.length ? `${head}\n${viewLine}\n${lines.join(',\n')}\n]}\n` : `${head}\n${viewLine}\n]}\n`;
 }
 
 /**
- * Decodes either layout: this one (text, UTF-8 bytes or a reader of them), layout 2, or the whole
- * state as one JSON value (files written before them, snapshots).
+ * Decodes any layout: this one (text, UTF-8 bytes or a reader of them), layouts 2 and 3, or the
+ * whole state as one JSON value (files written before them, snapshots).
  */
 export function decodeStateFile(data: string | Uint8Array | ByteReader, location: string): EngineState {
   const source = typeof data === 'string' ? textSource(data) : byteSource(data);
-  const packed = source.startsWith(PREFIX);
-  if (!packed && !source.startsWith(PREFIX_2)) return decodeState(source.text(0, source.length), location);
+  const layout = source.startsWith(PREFIX) ? 4 : source.startsWith(PREFIX_3) ? 3 : source.startsWith(PREFIX_2) ? 2 : 0;
+  if (layout === 0) return decodeState(source.text(0, source.length), location);
   const damaged = (reason: string) => new StateDamagedError(location, reason);
   const firstBreak = source.indexOfNewline(0);
   if (firstBreak < 0) throw damaged('it ends after its first line');
   // Truncation, the usual damage, is caught here; a damaged record when it is decoded.
   if (!source.endsWith(']}\n') && !source.endsWith(']}')) throw damaged('it is cut short (it does not end with "]}")');
-  let head: { state?: unknown; views?: unknown };
+  let head: { state?: unknown; views?: unknown; nextDue?: unknown; listing?: unknown };
   try {
     head = JSON.parse(`${source.text(0, firstBreak)}]}`);
   } catch (e) {
     throw damaged(`not valid JSON: ${(e as Error).message}`);
   }
-  if (!Array.isArray(head.views)) throw damaged('its container views are not a list of containers');
-  const views = packed ? (head.views as unknown[]).map((v) => (Array.isArray(v) ? unpackView(v) : (v as ContainerView))) : (head.views as ContainerView[]);
-  if (views.some((v) => !v || typeof v.id !== 'string')) throw damaged('its container views are not a list of containers');
   const stored = head.state as Record<string, unknown> | null;
   if (!stored || typeof stored !== 'object' || stored.containers !== null) throw damaged('not a fakedocker state');
+  const checkViews = (list: unknown): ContainerView[] => {
+    if (!Array.isArray(list)) throw damaged('its container views are not a list of containers');
+    const views = layout === 2 ? (list as ContainerView[]) : list.map((v) => (Array.isArray(v) ? unpackView(v) : (v as ContainerView)));
+    if (views.some((v) => !v || typeof v.id !== 'string')) throw damaged('its container views are not a list of containers');
+    return views;
+  };
+
+  // Layout 4: the views' line is found (and parsed) only when something asks for the views.
+  let viewsEnd: number | undefined;
+  const viewsLineEnd = () => {
+    if (viewsEnd === undefined) {
+      viewsEnd = source.indexOfNewline(firstBreak + 1);
+      if (viewsEnd < 0) throw damaged('it ends after its first line');
+    }
+    return viewsEnd;
+  };
+  let views: ContainerView[] | undefined = layout === 4 ? undefined : checkViews(head.views);
+  const readViews = (): ContainerView[] => {
+    if (views) return views;
+    const text = source.text(firstBreak + 1, viewsLineEnd());
+    if (!text.endsWith(VIEWS_END)) throw damaged('its second line is not the list of container views');
+    let list: unknown;
+    try {
+      list = JSON.parse(`[${text.slice(0, -VIEWS_END.length)}]`);
+    } catch (e) {
+      throw damaged(`its container views are not valid JSON: ${(e as Error).message}`);
+    }
+    return (views = checkViews(list));
+  };
+  const recordsStart = () => (layout === 4 ? viewsLineEnd() : firstBreak) + 1;
 
   // Where each record's line is: found on the first decode, checked against the views then.
   let lines: { start: number; end: number }[] | undefined;
   const locate = () => {
     const found: { start: number; end: number }[] = [];
-    let pos = firstBreak + 1;
-    for (let i = 0; i < views.length; i++) {
+    const count = readViews().length;
+    let pos = recordsStart();
+    for (let i = 0; i < count; i++) {
       const end = source.indexOfNewline(pos);
-      if (end < 0) throw damaged(`it ends inside container record ${i + 1} of ${views.length}`);
-      found.push({ start: pos, end: i < views.length - 1 ? end - 1 : end }); // without the comma
+      if (end < 0) throw damaged(`it ends inside container record ${i + 1} of ${count}`);
+      found.push({ start: pos, end: i < count - 1 ? end - 1 : end }); // without the comma
       pos = end + 1;
     }
     if (source.text(pos, source.length).replace(/\n$/, '') !== ']}') throw damaged('it has more container records than views');
@@ -135,7 +173,7 @@ export function decodeStateFile(data: string | Uint8Array | ByteReader, location
   };
   const storedRecord = (i: number): StoredRecord => {
     lines ??= locate();
-    return { text: source.text(lines[i].start, lines[i].end), view: views[i] };
+    return { text: source.text(lines[i].start, lines[i].end), view: readViews()[i] };
   };
   const load = (i: number): ContainerRecord => {
     const s = storedRecord(i);
@@ -145,14 +183,17 @@ export function decodeStateFile(data: string | Uint8Array | ByteReader, location
     } catch (e) {
       throw damaged(`container record ${i + 1} is not valid JSON: ${(e as Error).message}`);
     }
-    if (!record || record.id !== views[i].id) throw damaged(`container record ${i + 1} is not the container its view names`);
+    if (!record || record.id !== s.view.id) throw damaged(`container record ${i + 1} is not the container its view names`);
     sources.set(record, s);
     return record;
   };
-  const containers = lazyContainers(() => views.map((v) => v.id), load, storedRecord);
-  attachStoredViews(containers, views);
+  const containers = lazyContainers(() => readViews().map((v) => v.id), load, storedRecord);
   stored.containers = containers;
-  return validateState(stored, location);
+  const state = validateState(stored, location);
+  const nextDueMs = head.nextDue === null || typeof head.nextDue === 'number' ? head.nextDue : undefined;
+  const listing = layout === 4 ? asPsListing(head.listing) : undefined;
+  attachStoredViews(containers, views ?? readViews, { nextDueMs: layout === 4 ? nextDueMs : undefined, listing: listing && { value: listing, images: state.images } });
+  return state;
 }
 
 /**

@@ -16,6 +16,17 @@ describe('humanDuration', () => {
     [89 * m, 'About an hour'], [90 * m, '2 hours'], [47 * h, '47 hours'], [48 * h, '2 days'],
     [13 * day, '13 days'], [14 * day, '2 weeks'], [60 * day, '2 months'], [730 * day, '2 years'],
   ])('%d ms → %s', (ms, text) => expect(humanDuration(ms)).toBe(text));
+
+  it('depends on whole seconds only (the stored ps listing reuses a text for every row in the same second)', () => {
+    // Fractional milliseconds as the engine has them (nanosecond timestamps), around every bound.
+    const bounds = [s, m, h / 2, h, 1.5 * h, 48 * h, 14 * day, 60 * day, 730 * day, 3 * 365 * day];
+    const near = fc.tuple(fc.constantFrom(...bounds), fc.integer({ min: -3, max: 3 }), fc.double({ min: 0, max: 0.999999, noNaN: true }))
+      .map(([bound, k, frac]) => bound + k * 1000 + frac);
+    const anywhere = fc.double({ min: -5e3, max: 1e11, noNaN: true });
+    fc.assert(fc.property(fc.oneof(near, anywhere), (ms) => {
+      expect(humanDuration(Math.trunc(ms / 1000) * 1000)).toBe(humanDuration(ms));
+    }), { numRuns: 3000 });
+  });
 });
 
 describe('sizes', () => {

@@ -1,11 +1,12 @@
-// state.json's layout (src/store/state-file.ts): the whole state round-trips, listings are
-// answered from the stored views without decoding a record, records nobody replaced are written
-// back as they were read, and damage is reported (truncation at once, a bad record when read).
+// state.json's layout (src/store/state-file.ts): the whole state round-trips, the default ps
+// table is answered from the first line (the stored listing), other listings from the stored
+// views without decoding a record, records nobody replaced are written back as they were read,
+// and damage is reported (truncation at once, a bad record when read).
 // The property suite (test/properties, `roundTrip`) runs random command sequences through it too.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { execute, executeReadOnly } from '../../src/cli/dispatch.js';
-import { containerView, viewsOf } from '../../src/engine/containers/view.js';
+import { containerView, storedListing, viewsOf } from '../../src/engine/containers/view.js';
 import type { EngineState } from '../../src/engine/state.js';
 import { createEnv } from '../../src/runtime.js';
 import { decodeStateFile, encodeStateFile } from '../../src/store/state-file.js';
@@ -43,13 +44,15 @@ function busyState(): EngineState {
 }
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-const recordLines = (text: string) => text.split('\n').slice(1, -2).map((l) => l.replace(/,$/, ''));
+const recordLines = (text: string) => text.split('\n').slice(2, -2).map((l) => l.replace(/,$/, ''));
+/** The packed views of a layout-4 text (its second line). */
+const viewLine = (text: string): unknown[] => JSON.parse(`[${text.split('\n')[1].replace(/\],"records":\[$/, '')}]`);
 
 describe('state.json layout', () => {
   it('round-trips a whole daemon, from text and from bytes', () => {
     const s = busyState();
     const text = encodeStateFile(s);
-    expect(text.startsWith('{"format":"fakedocker-state/3",')).toBe(true);
+    expect(text.startsWith('{"format":"fakedocker-state/4",')).toBe(true);
     expect(JSON.parse(text).records).toHaveLength(5); // still one JSON document
     for (const decoded of [decodeStateFile(text, 'text'), decodeStateFile(bytes(text), 'bytes')]) {
       expect(JSON.stringify(decoded)).toBe(JSON.stringify(s));
@@ -65,28 +68,32 @@ describe('state.json layout', () => {
   it('stores each container\'s view as the engine computes it from the record', () => {
     const s = busyState();
     const text = encodeStateFile(s);
-    const head = JSON.parse(`${text.split('\n')[0]}]}`);
-    expect(head.views.every(Array.isArray)).toBe(true); // packed: arrays parse faster than objects
+    expect(viewLine(text).every(Array.isArray)).toBe(true); // packed: arrays parse faster than objects
     const decoded = decodeStateFile(text, 'state.json');
     const expected = Object.values(s.containers).map((c) => JSON.parse(JSON.stringify(containerView(c))));
     expect(expected.some((v) => v.dueAtMs !== undefined) && expected.some((v) => v.dueAtMs === undefined)).toBe(true);
     expect(JSON.parse(JSON.stringify(viewsOf(decoded.containers)))).toEqual(expected);
   });
 
-  it('reads layout 2, whose views are objects, and writes layout 3', () => {
+  it('reads layouts 2 (views as objects) and 3 (packed views on the first line, no listing), and writes layout 4', () => {
     const s = busyState();
-    const [first, ...rest] = encodeStateFile(s).split('\n');
+    const text = encodeStateFile(s);
+    const [first, , ...rest] = text.split('\n');
     const head = JSON.parse(`${first}]}`);
     const objectViews = Object.values(s.containers).map((c) => containerView(c));
     const layout2 = [`{"format":"fakedocker-state/2","state":${JSON.stringify(head.state)},"views":${JSON.stringify(objectViews)},"records":[`, ...rest].join('\n');
-    const decoded = decodeStateFile(bytes(layout2), 'state.json');
-    expect(JSON.stringify(decoded)).toBe(JSON.stringify(s));
-    const ps = ['ps', '-a', '--no-trunc'];
-    expect(executeReadOnly(decoded, ps, { env })!.stdout).toBe(executeReadOnly(s, ps, { env })!.stdout);
-    expect(encodeStateFile(decoded)).toBe(encodeStateFile(s));
+    const layout3 = [`{"format":"fakedocker-state/3","state":${JSON.stringify(head.state)},"views":${JSON.stringify(viewLine(text))},"records":[`, ...rest].join('\n');
+    for (const old of [layout2, layout3]) {
+      const decoded = decodeStateFile(bytes(old), 'state.json');
+      expect(JSON.stringify(decoded)).toBe(JSON.stringify(s));
+      for (const ps of [['ps', '-a', '--no-trunc'], ['ps', '-a'], ['ps']]) {
+        expect(executeReadOnly(decoded, ps, { env })!.stdout).toBe(executeReadOnly(s, ps, { env })!.stdout);
+      }
+      expect(encodeStateFile(decoded)).toBe(text);
+    }
   });
 
-  it('reads no further than the first line to list containers (from a reader)', () => {
+  it('reads no further than the first line for the default ps table (from a reader)', () => {
     const s = busyState();
     const file = bytes(encodeStateFile(s));
     const firstLineEnd = file.indexOf(10) + 1;
@@ -100,6 +107,49 @@ describe('state.json layout', () => {
     expect(farthest).toBeLessThan(firstLineEnd + 100_000);
     // A record is read when asked for, from the rest of the file.
     expect(JSON.stringify(decoded)).toBe(JSON.stringify(s));
+  });
+
+  it('prints the default ps table from the stored listing as the containers themselves give it, at any later time', () => {
+    clock = START;
+    let s = createInitialState(5, START);
+    for (const argv of [
+      ['pull', 'busybox'], ['pull', 'nginx'],
+      ['run', '-d', '--name', 'web', '-P', 'nginx'],
+      ['run', '-d', '--name', 'long_sleeper', 'busybox', 'sleep', '999999999'],
+      ['run', '--name', 'done', 'busybox', 'sh', '-c', 'exit 7'],
+      ['create', '--name', 'never', 'busybox', 'echo', 'a very long command line that is cut'],
+      ['run', '-d', '--name', 'frozen', '-p', '127.0.0.1:9000:80/udp', 'busybox', 'sleep', '999999999'],
+      ['pause', 'frozen'],
+      ['tag', 'busybox', 'mine:v1'], ['run', '-d', '--name', 'tagged', 'mine:v1', 'sleep', '999999999'], ['rmi', 'mine:v1'],
+    ]) s = run(s, argv).state;
+    const decoded = decodeStateFile(bytes(encodeStateFile(s)), 'state.json');
+    const base = clock;
+    for (const later of [0, 999, 59_000, 61_000, 3_600_000 * 5, 86_400_000 * 3, 86_400_000 * 800]) {
+      clock = base + later;
+      for (const ps of [['ps', '-a'], ['ps'], ['container', 'ls', '--all']]) {
+        const fromListing = executeReadOnly(decoded, ps, { env })!;
+        expect(fromListing.stdout).toBe(executeReadOnly(s, ps, { env })!.stdout);
+      }
+    }
+    // The image shown as its ID (its tag removed), the created one, the paused one and the exited one are all there.
+    const table = executeReadOnly(decoded, ['ps', '-a'], { env })!.stdout;
+    expect(table).toMatch(/Exited \(7\)[^\n]*done/);
+    expect(table).toMatch(/Up [^\n]*\(Paused\)/);
+    expect(table).toContain(`"echo 'a very long c\u2026"`);
+    expect(table).toMatch(/^[0-9a-f]{12} {3}[0-9a-f]{12} {3}"sleep 999999999" .* tagged$/m);
+    expect(storedListing(decoded)).toBeDefined(); // (so the tables above came from it)
+  });
+
+  it('keeps no listing when a cell has a wide character, and lists from the views then', () => {
+    clock = START;
+    let s = createInitialState(5, START);
+    s = run(s, ['pull', 'busybox']).state;
+    s = run(s, ['create', '--name', 'wide', 'busybox', 'echo', '\u65e5\u672c\u8a9e']).state;
+    const text = encodeStateFile(s);
+    expect(JSON.parse(`${text.split('\n')[0]}]}`).listing).toBeNull();
+    const decoded = decodeStateFile(text, 'state.json');
+    expect(storedListing(decoded)).toBeUndefined();
+    expect(executeReadOnly(decoded, ['ps', '-a'], { env })!.stdout).toBe(executeReadOnly(s, ['ps', '-a'], { env })!.stdout);
   });
 
   it('answers ps from the views alone: a damaged record is found only when something reads it', () => {
@@ -152,7 +202,7 @@ describe('state.json layout', () => {
     expect(damagedWith(text.slice(0, text.length - 40))).toMatch(/cut short/);
     expect(damagedWith(text.replace('\n]}', '\n{"id":"x"}\n]}'))).toMatch(/comma|more container records/);
     const lines = text.split('\n');
-    [lines[1], lines[2]] = [lines[2].replace(/,?$/, ','), lines[1].replace(/,$/, ',')];
+    [lines[2], lines[3]] = [lines[3].replace(/,?$/, ','), lines[2].replace(/,$/, ',')];
     expect(damagedWith(lines.join('\n'))).toMatch(/not the container its view names/);
     expect(damagedWith(text.replace('"views":[', '"views":{'))).toMatch(/not valid JSON/);
     expect(damagedWith(text)).toBe('');

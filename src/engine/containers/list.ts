@@ -1,7 +1,7 @@
 // The daemon's container listing: default set, filters, -n/-l limits, newest first.
 import type { Daemon } from '../daemon.js';
 import type { ImageRecord } from '../state.js';
-import { viewNetworkNames, type ContainerView } from './view.js';
+import { newestFirst, viewNetworkNames, type ContainerView } from './view.js';
 import { networkByName } from '../networks/attach.js';
 import { DaemonError } from '../errors.js';
 import { goRegexp, validateFilterKeys, type Filters } from '../filters.js';
@@ -81,7 +81,7 @@ export function listContainers(d: Daemon, opts: ListOptions): ContainerView[] {
   const nets = f.get('network');
   const iso = f.get('isolation');
 
-  const sorted = d.containerViews().slice().sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0));
+  const sorted = d.containerViews().slice().sort(newestFirst);
   const out: ContainerView[] = [];
   for (const c of sorted) {
     if (!all && !c.state.Running) continue;

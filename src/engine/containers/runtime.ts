@@ -331,11 +331,6 @@ function shouldRestart(c: ContainerRecord, code: number): boolean {
 }
 
 /** Whether advance() would change anything now (a process due to exit, a restart due). */
-export function advanceDue(d: Daemon): boolean {
-  const now = d.now();
-  return d.containerViews().some((v) => v.dueAtMs !== undefined && v.dueAtMs <= now);
-}
-
 /**
  * Brings every container up to the current time: processes that have ended by now exit
  * (applying restart policies with dockerd's doubling back-off, and --rm).

@@ -103,17 +103,31 @@ export function viewNetworkNames(v: ContainerView): string[] {
   return mode.startsWith('container:') ? [] : [mode];
 }
 
+/** docker ps's order: newest first (by creation time; RFC 3339 nano strings sort as text). */
+export function newestFirst(a: { created: string }, b: { created: string }): number {
+  return a.created < b.created ? 1 : a.created > b.created ? -1 : 0;
+}
+
 // ---- views that came with a stored state -----------------------------------------------------
 
-const storedViews = new WeakMap<object, ContainerView[]>();
+interface StoredListingData {
+  /** Views of all containers, or how to read them (a file's views are parsed on first use). */
+  views: ContainerView[] | (() => ContainerView[]);
+  /** The earliest time a container is due to change (min dueAtMs), null when none is; undefined: unknown. */
+  nextDueMs?: number | null;
+  /** A listing stored with the views (see format/ps-listing.ts), for the images object it was made with. */
+  listing?: { value: unknown; images: object };
+}
+
+const storedViews = new WeakMap<object, StoredListingData>();
 
 /**
  * Registers the views stored with a decoded state for its `containers` object. They stay valid
  * for exactly that object: a command that changes containers works on a new one (immer never
  * changes the base state), which then has no stored views and computes its own.
  */
-export function attachStoredViews(containers: object, list: ContainerView[]): void {
-  storedViews.set(containers, list);
+export function attachStoredViews(containers: object, views: StoredListingData['views'], extra: Omit<StoredListingData, 'views'> = {}): void {
+  storedViews.set(containers, { views, ...extra });
 }
 
 export function detachStoredViews(containers: object): void {
@@ -122,5 +136,31 @@ export function detachStoredViews(containers: object): void {
 
 /** Views of all containers of a state, from storage when they came with it. */
 export function viewsOf(containers: Record<string, ContainerRecord>): ContainerView[] {
-  return storedViews.get(containers) ?? Object.values(containers).map(containerView);
+  const stored = storedViews.get(containers);
+  if (!stored) return Object.values(containers).map(containerView);
+  if (typeof stored.views === 'function') stored.views = stored.views();
+  return stored.views;
+}
+
+/** Whether some container's process is due to change by `nowMs` (then a command must advance the state first). */
+export function anythingDue(containers: Record<string, ContainerRecord>, nowMs: number): boolean {
+  const next = storedViews.get(containers)?.nextDueMs;
+  if (next !== undefined) return next !== null && next <= nowMs;
+  return viewsOf(containers).some((v) => v.dueAtMs !== undefined && v.dueAtMs <= nowMs);
+}
+
+/** The earliest dueAtMs of these views, null when none is due at all. */
+export function nextDueOf(views: readonly ContainerView[]): number | null {
+  let next: number | null = null;
+  for (const v of views) if (v.dueAtMs !== undefined && (next === null || v.dueAtMs < next)) next = v.dueAtMs;
+  return next;
+}
+
+/**
+ * The listing stored with a decoded state, while it still describes the state: the same
+ * containers object (as the views) and the same images (a listing names images by their tags).
+ */
+export function storedListing(state: { containers: object; images: object }): unknown {
+  const listing = storedViews.get(state.containers)?.listing;
+  return listing && listing.images === state.images ? listing.value : undefined;
 }

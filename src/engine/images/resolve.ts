@@ -4,8 +4,11 @@ import type { ImageRecord } from '../state.js';
 import { DaemonError } from '../errors.js';
 import { familiarName, familiarString, parseReference, withDefaultTag } from './reference.js';
 
+/** What finding an image reads: a Daemon, or a stored state's images (format/ps-listing.ts). */
+export type ImageLookup = Pick<Daemon, 'state' | 'imageList'>;
+
 /** Image for `ref`, or undefined. Throws DaemonError for an ambiguous ID prefix. */
-export function findImage(d: Daemon, ref: string): ImageRecord | undefined {
+export function findImage(d: ImageLookup, ref: string): ImageRecord | undefined {
   const idLike = /^(sha256:)?([a-f0-9]{1,64})$/.exec(ref);
   if (idLike) {
     const hex = idLike[2];
@@ -24,7 +27,7 @@ export function findImage(d: Daemon, ref: string): ImageRecord | undefined {
   return findByReference(d, ref);
 }
 
-function findByReference(d: Daemon, ref: string): ImageRecord | undefined {
+function findByReference(d: ImageLookup, ref: string): ImageRecord | undefined {
   let parsed;
   try {
     parsed = parseReference(ref);
