@@ -61,7 +61,11 @@ export function psListing(state: EngineState, views: readonly ContainerView[]): 
     }
   }
   const last = FIELDS.length - 1;
-  const widthOf = (j: number) => columnWidth(Math.max(HEADERS[j].length, ...fixed[j]!.map((c) => c.length)), TABLE_OPTIONS);
+  const widthOf = (j: number) => {
+    let widest = HEADERS[j].length;
+    for (const cell of fixed[j]!) if (cell.length > widest) widest = cell.length;
+    return columnWidth(widest, TABLE_OPTIONS);
+  };
   const before = FIELDS.slice(0, CREATED).map((_, j) => widthOf(j));
   const after = FIELDS.slice(STATUS + 1, last).map((_, k) => widthOf(STATUS + 1 + k));
   const rows: PsListing['rows'] = [];

@@ -8,6 +8,7 @@ import { parseExposeSpec, parsePublishSpec, PortSpecError } from '../../engine/p
 import type { MountSpec } from '../../engine/volumes/mounts.js';
 import { HostFileReadError } from '../../engine/env.js';
 import { KeyValueFileError, parseKeyValueFile } from './kv-file.js';
+import { parseBytes, parseMountFlag } from '../../cli/flag-checks.js';
 
 export class RunOptionError extends Error {
   /** Errors the daemon reports (printed with "Error response from daemon: "). */
@@ -16,16 +17,9 @@ export class RunOptionError extends Error {
   }
 }
 
-/** A flag value the CLI's flag parser rejects (printed with the usage block, exit 125). */
-export class FlagValueError extends Error {}
+export { FlagValueError, parseMountFlag } from '../../cli/flag-checks.js';
 
-/** Docker's RAMInBytes: "512m", "1g", "100k", "64MB" → bytes. */
-export function parseBytes(s: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmgtp]?)(i?b)?$/i.exec(s);
-  if (!m) return undefined;
-  const mult: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
-  return Math.floor(Number(m[1]) * mult[m[2].toLowerCase()]);
-}
+export { parseBytes } from '../../cli/flag-checks.js';
 
 /**
  * The KEY=VALUE lines of an --env-file / --label-file (see kv-file.ts); a key-only line takes its
@@ -91,37 +85,6 @@ export interface ParsedRunOptions {
   mountSpecs: MountSpec[];
 }
 
-/** --mount type=volume,src=x,dst=/d,readonly as the CLI parses it (target is required). */
-export function parseMountFlag(raw: string): MountSpec {
-  const spec: MountSpec = { type: 'volume', source: '', target: '', readonly: false };
-  for (const field of raw.split(',')) {
-    const eq = field.indexOf('=');
-    const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
-    const value = eq < 0 ? '' : field.slice(eq + 1);
-    switch (key) {
-      case 'type': spec.type = value; break;
-      case 'source': case 'src': spec.source = value; break;
-      case 'target': case 'destination': case 'dst': spec.target = value; break;
-      case 'readonly': case 'ro': spec.readonly = eq < 0 || ['1', 'true'].includes(value.toLowerCase()); break;
-      case 'tmpfs-size': {
-        const bytes = parseBytes(value);
-        if (bytes === undefined) throw new FlagValueError(`invalid argument "${raw}" for "--mount" flag: invalid value for ${key}: ${value}`);
-        spec.tmpfsSize = bytes;
-        break;
-      }
-      case 'tmpfs-mode': {
-        // The CLI reads the mode as an unsigned octal number of at most 32 bits.
-        const mode = /^[0-7]+$/.test(value) ? parseInt(value, 8) : NaN;
-        if (!(mode <= 0xffffffff)) throw new FlagValueError(`invalid argument "${raw}" for "--mount" flag: invalid value for ${key}: ${value}`);
-        spec.tmpfsMode = mode;
-        break;
-      }
-      default: break;
-    }
-  }
-  if (spec.target === '') throw new FlagValueError(`invalid argument "${raw}" for "--mount" flag: target is required`);
-  return spec;
-}
 
 /** Command-line validation that the CLI does before talking to the daemon. */
 export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOptions {
@@ -163,17 +126,10 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
   const detach = flagBool(ctx, 'detach');
   const entrypointGiven = ctx.changed.has('entrypoint');
   const entrypointValue = flagString(ctx, 'entrypoint') ?? '';
+  // (Their values were checked as the flags were parsed: see cli/flag-checks.ts.)
   const attach = flagList(ctx, 'attach').map((a) => a.toLowerCase());
-  for (const a of attach) {
-    if (!['stdin', 'stdout', 'stderr'].includes(a)) {
-      throw new FlagValueError(`invalid argument "${flagList(ctx, 'attach').find((x) => x.toLowerCase() === a)}" for "-a, --attach" flag: valid streams are STDIN, STDOUT and STDERR`);
-    }
-  }
   if (detach && attach.length) throw new RunOptionError('conflicting options: cannot specify both --attach and --detach', false, 1);
   const memory = flagString(ctx, 'memory');
-  if (memory !== undefined && parseBytes(memory) === undefined) throw new FlagValueError(`invalid argument "${memory}" for "-m, --memory" flag: invalid size: '${memory}'`);
-  const cpus = flagString(ctx, 'cpus');
-  if (cpus !== undefined && !/^\d+(\.\d+)?$/.test(cpus)) throw new FlagValueError(`invalid argument "${cpus}" for "--cpus" flag: failed to parse ${cpus} as a rational number`);
   const workdir = flagString(ctx, 'workdir');
   if (workdir !== undefined && workdir !== '' && !workdir.startsWith('/')) {
     throw new RunOptionError(`the working directory '${workdir}' is invalid, it needs to be an absolute path`, true);
@@ -183,7 +139,6 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
     throw new RunOptionError('You should always set the Memory limit when using Memoryswap limit, see usage', true);
   }
   const shmSize = flagString(ctx, 'shm-size');
-  if (shmSize !== undefined && parseBytes(shmSize) === undefined) throw new FlagValueError(`invalid argument "${shmSize}" for "--shm-size" flag: invalid size: '${shmSize}'`);
   const stopTimeoutRaw = flagString(ctx, 'stop-timeout');
   const request: ParsedRunOptions['request'] = {
     name: flagString(ctx, 'name'),
