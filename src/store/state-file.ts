@@ -1,9 +1,11 @@
 // The text of a stored daemon, laid out so that a command can start without decoding every
 // container: one JSON document whose first line holds the rest of the state, the earliest time a
 // container is due to change and `docker ps`'s stored listing (format/ps-listing.ts); the second
-// line the containers' listing views (view.ts); then one container record per line.
+// line the daemon's recent events; the third the containers' listing views (view.ts); then one
+// container record per line.
 //
-//   {"format":"fakedocker-state/4","state":{…without containers…},"nextDue":…,"listing":{…},"views":[
+//   {"format":"fakedocker-state/5","state":{…without containers and events…},"nextDue":…,"listing":{…},"events":[
+//   {…event…},{…event…}],"views":[
 //   […view 1…],[…view 2…]],"records":[
 //   {…container 1…},
 //   {…container 2…}
@@ -11,24 +13,28 @@
 //
 // Still plain JSON (jq reads it). Each view is an array of its fields in a fixed order (packView):
 // JSON.parse builds arrays several times faster than objects with named keys. Decoding reads the
-// first line only (from a ByteReader, the rest of the file is not even read): the views are
-// parsed the first time something asks for them (the default `ps` table needs only the listing),
-// a container record the first time something reads it (state.containers is a proxy until then).
-// Encoding writes back the stored text of every record that was not replaced. Isomorphic: no
-// node: imports; bytes are decoded with TextDecoder. Layouts 2 (views as objects) and 3 (views on
-// the first line, no listing) are still read.
-import type { ContainerRecord, EngineState } from '../engine/state.js';
+// first line only (from a ByteReader, the rest of the file is not even read): the events and the
+// views are parsed the first time something asks for them (the default `ps` table needs only the
+// listing), a container record the first time something reads it (state.containers is a proxy
+// until then). Encoding writes back the stored text of every record that was not replaced.
+// Isomorphic: no node: imports; bytes are decoded with TextDecoder. Layouts 2 (views as objects),
+// 3 (views on the first line, no listing) and 4 (events in the state, views on the second line)
+// are still read.
+import type { ContainerRecord, EngineState, EventRecord } from '../engine/state.js';
 import { attachStoredViews, containerView, detachStoredViews, nextDueOf, type ContainerView, type ListedState } from '../engine/containers/view.js';
 import { asPsListing, psListing } from '../format/ps-listing.js';
 import { StateDamagedError, decodeState, validateState } from './store.js';
 
-const FORMAT = 'fakedocker-state/4';
+const FORMAT = 'fakedocker-state/5';
 const PREFIX = `{"format":"${FORMAT}",`;
+/** Layout 4 keeps the events in the state on the first line. */
+const PREFIX_4 = '{"format":"fakedocker-state/4",';
 /** Layout 3 keeps the views on the first line and has no listing. */
 const PREFIX_3 = '{"format":"fakedocker-state/3",';
 /** Layout 2 differs from 3 only in its views, which are objects. */
 const PREFIX_2 = '{"format":"fakedocker-state/2",';
-/** How the line of views ends (and the records' list starts). */
+/** How the line of events ends (and the views' list starts), and the line of views. */
+const EVENTS_END = '],"views":[';
 const VIEWS_END = '],"records":[';
 const NEWLINE = 10;
 
@@ -81,7 +87,7 @@ export function encodeStateFile(state: EngineState): string {
   const containers = state.containers;
   // `containers: null` keeps the key's place in the state, so a decoded state lists its keys
   // in the order they were written.
-  const rest = { ...state, containers: null };
+  const rest = { ...state, containers: null, events: null };
   const lazy = lazyMaps.get(containers);
   const lines: string[] = [];
   const views: ContainerView[] = [];
@@ -99,18 +105,19 @@ export function encodeStateFile(state: EngineState): string {
     }
   }
   const listing = psListing(state, views) ?? null;
-  const head = `${PREFIX}"state":${JSON.stringify(rest)},"nextDue":${JSON.stringify(nextDueOf(views))},"listing":${JSON.stringify(listing)},"views":[`;
+  const head = `${PREFIX}"state":${JSON.stringify(rest)},"nextDue":${JSON.stringify(nextDueOf(views))},"listing":${JSON.stringify(listing)},"events":[`;
+  const eventLine = `${state.events.map((e) => JSON.stringify(e)).join(',')}${EVENTS_END}`;
   const viewLine = `${views.map((v) => JSON.stringify(packView(v))).join(',')}${VIEWS_END}`;
-  return lines.length ? `${head}\n${viewLine}\n${lines.join(',\n')}\n]}\n` : `${head}\n${viewLine}\n]}\n`;
+  return lines.length ? `${head}\n${eventLine}\n${viewLine}\n${lines.join(',\n')}\n]}\n` : `${head}\n${eventLine}\n${viewLine}\n]}\n`;
 }
 
 /**
- * Decodes any layout: this one (text, UTF-8 bytes or a reader of them), layouts 2 and 3, or the
+ * Decodes any layout: this one (text, UTF-8 bytes or a reader of them), layouts 2 to 4, or the
  * whole state as one JSON value (files written before them, snapshots).
  */
 export function decodeStateFile(data: string | Uint8Array | ByteReader, location: string): EngineState {
   const source = typeof data === 'string' ? textSource(data) : byteSource(data);
-  const layout = source.startsWith(PREFIX) ? 4 : source.startsWith(PREFIX_3) ? 3 : source.startsWith(PREFIX_2) ? 2 : 0;
+  const layout = source.startsWith(PREFIX) ? 5 : source.startsWith(PREFIX_4) ? 4 : source.startsWith(PREFIX_3) ? 3 : source.startsWith(PREFIX_2) ? 2 : 0;
   if (layout === 0) return decodeState(source.text(0, source.length), location);
   const damaged = (reason: string) => new StateDamagedError(location, reason);
   const firstBreak = source.indexOfNewline(0);
@@ -124,7 +131,7 @@ export function decodeStateFile(data: string | Uint8Array | ByteReader, location
     throw damaged(`not valid JSON: ${(e as Error).message}`);
   }
   const stored = head.state as Record<string, unknown> | null;
-  if (!stored || typeof stored !== 'object' || stored.containers !== null) throw damaged('not a fakedocker state');
+  if (!stored || typeof stored !== 'object' || stored.containers !== null || (layout === 5 && stored.events !== null)) throw damaged('not a fakedocker state');
   const checkViews = (list: unknown): ContainerView[] => {
     if (!Array.isArray(list)) throw damaged('its container views are not a list of containers');
     const views = layout === 2 ? (list as ContainerView[]) : list.map((v) => (Array.isArray(v) ? unpackView(v) : (v as ContainerView)));
@@ -132,29 +139,30 @@ export function decodeStateFile(data: string | Uint8Array | ByteReader, location
     return views;
   };
 
-  // Layout 4: the views' line is found (and parsed) only when something asks for the views.
-  let viewsEnd: number | undefined;
-  const viewsLineEnd = () => {
-    if (viewsEnd === undefined) {
-      viewsEnd = source.indexOfNewline(firstBreak + 1);
-      if (viewsEnd < 0) throw damaged('it ends after its first line');
+  // The lines after the first (events, views) are found, and parsed, only when something asks.
+  const lineEnds = [firstBreak];
+  const lineEnd = (n: number) => {
+    while (lineEnds.length <= n) {
+      const end = source.indexOfNewline(lineEnds[lineEnds.length - 1] + 1);
+      if (end < 0) throw damaged(`it ends after line ${lineEnds.length}`);
+      lineEnds.push(end);
     }
-    return viewsEnd;
+    return lineEnds[n];
   };
-  let views: ContainerView[] | undefined = layout === 4 ? undefined : checkViews(head.views);
-  const readViews = (): ContainerView[] => {
-    if (views) return views;
-    const text = source.text(firstBreak + 1, viewsLineEnd());
-    if (!text.endsWith(VIEWS_END)) throw damaged('its second line is not the list of container views');
-    let list: unknown;
+  /** The JSON list on line n (from 0), whose text ends with `end`. */
+  const listOnLine = (n: number, end: string, what: string): unknown => {
+    const text = source.text(lineEnd(n - 1) + 1, lineEnd(n));
+    if (!text.endsWith(end)) throw damaged(`line ${n + 1} is not the list of ${what}`);
     try {
-      list = JSON.parse(`[${text.slice(0, -VIEWS_END.length)}]`);
+      return JSON.parse(`[${text.slice(0, -end.length)}]`);
     } catch (e) {
-      throw damaged(`its container views are not valid JSON: ${(e as Error).message}`);
+      throw damaged(`its ${what} are not valid JSON: ${(e as Error).message}`);
     }
-    return (views = checkViews(list));
   };
-  const recordsStart = () => (layout === 4 ? viewsLineEnd() : firstBreak) + 1;
+  const viewsLine = layout === 5 ? 2 : layout === 4 ? 1 : 0;
+  let views: ContainerView[] | undefined = viewsLine === 0 ? checkViews(head.views) : undefined;
+  const readViews = (): ContainerView[] => (views ??= checkViews(listOnLine(viewsLine, VIEWS_END, 'container views')));
+  const recordsStart = () => lineEnd(viewsLine) + 1;
 
   // Where each record's line is: found on the first decode, checked against the views then.
   let lines: { start: number; end: number }[] | undefined;
@@ -191,9 +199,31 @@ export function decodeStateFile(data: string | Uint8Array | ByteReader, location
   stored.containers = containers;
   const state = validateState(stored, location);
   const nextDueMs = head.nextDue === null || typeof head.nextDue === 'number' ? head.nextDue : undefined;
-  const listing = layout === 4 ? asPsListing(head.listing) : undefined;
-  attachStoredViews(containers, views ?? readViews, { nextDueMs: layout === 4 ? nextDueMs : undefined, listing: listing && { value: listing, images: state.images } });
+  const listing = layout >= 4 ? asPsListing(head.listing) : undefined;
+  attachStoredViews(containers, views ?? readViews, { nextDueMs: layout >= 4 ? nextDueMs : undefined, listing: listing && { value: listing, images: state.images } });
+  if (layout === 5) lazyEvents(state, () => {
+    const events = listOnLine(1, EVENTS_END, 'events');
+    if (!Array.isArray(events)) throw damaged('its events are not a list');
+    return events as EventRecord[];
+  });
   return state;
+}
+
+/**
+ * state.events read from the file the first time something asks for them (only `docker events`
+ * and commands that record one do). A getter in the key's own place, so the state lists its keys
+ * in the stored order; immer copies it as a plain value when a command changes the state.
+ */
+function lazyEvents(state: EngineState, read: () => EventRecord[]): void {
+  let events: EventRecord[] | undefined;
+  Object.defineProperty(state, 'events', {
+    configurable: true,
+    enumerable: true,
+    get: () => (events ??= read()),
+    set: (value: EventRecord[]) => {
+      events = value;
+    },
+  });
 }
 
 /**
@@ -300,7 +330,8 @@ function byteSource(data: Uint8Array | ByteReader): Source {
   let bytes = data instanceof Uint8Array ? data : new Uint8Array(0); // the first bytes of the file, as far as read
   const readTo = (end: number) => {
     if (end <= bytes.length) return;
-    const to = Math.min(size, Math.max(end, bytes.length * 2, 1 << 16));
+    // Few large reads: each growth copies what was read (a first line of 1,000 containers is ~130 KB).
+    const to = Math.min(size, Math.max(end, bytes.length * 4, 1 << 18));
     const more = new Uint8Array(to);
     more.set(bytes);
     more.set(reader.read(bytes.length, to), bytes.length);

@@ -44,15 +44,16 @@ function busyState(): EngineState {
 }
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-const recordLines = (text: string) => text.split('\n').slice(2, -2).map((l) => l.replace(/,$/, ''));
-/** The packed views of a layout-4 text (its second line). */
-const viewLine = (text: string): unknown[] => JSON.parse(`[${text.split('\n')[1].replace(/\],"records":\[$/, '')}]`);
+const recordLines = (text: string) => text.split('\n').slice(3, -2).map((l) => l.replace(/,$/, ''));
+/** The events (second line) and packed views (third line) of a text in this layout. */
+const eventLine = (text: string): unknown[] => JSON.parse(`[${text.split('\n')[1].replace(/\],"views":\[$/, '')}]`);
+const viewLine = (text: string): unknown[] => JSON.parse(`[${text.split('\n')[2].replace(/\],"records":\[$/, '')}]`);
 
 describe('state.json layout', () => {
   it('round-trips a whole daemon, from text and from bytes', () => {
     const s = busyState();
     const text = encodeStateFile(s);
-    expect(text.startsWith('{"format":"fakedocker-state/4",')).toBe(true);
+    expect(text.startsWith('{"format":"fakedocker-state/5",')).toBe(true);
     expect(JSON.parse(text).records).toHaveLength(5); // still one JSON document
     for (const decoded of [decodeStateFile(text, 'text'), decodeStateFile(bytes(text), 'bytes')]) {
       expect(JSON.stringify(decoded)).toBe(JSON.stringify(s));
@@ -75,15 +76,18 @@ describe('state.json layout', () => {
     expect(JSON.parse(JSON.stringify(viewsOf(decoded.containers)))).toEqual(expected);
   });
 
-  it('reads layouts 2 (views as objects) and 3 (packed views on the first line, no listing), and writes layout 4', () => {
+  it('reads layouts 2 (views as objects), 3 (packed views on the first line, no listing) and 4 (events in the state), and writes this one', () => {
     const s = busyState();
     const text = encodeStateFile(s);
-    const [first, , ...rest] = text.split('\n');
+    const [first, events, views, ...rest] = text.split('\n');
     const head = JSON.parse(`${first}]}`);
+    const state = JSON.stringify({ ...head.state, events: eventLine(text) });
     const objectViews = Object.values(s.containers).map((c) => containerView(c));
-    const layout2 = [`{"format":"fakedocker-state/2","state":${JSON.stringify(head.state)},"views":${JSON.stringify(objectViews)},"records":[`, ...rest].join('\n');
-    const layout3 = [`{"format":"fakedocker-state/3","state":${JSON.stringify(head.state)},"views":${JSON.stringify(viewLine(text))},"records":[`, ...rest].join('\n');
-    for (const old of [layout2, layout3]) {
+    const layout2 = [`{"format":"fakedocker-state/2","state":${state},"views":${JSON.stringify(objectViews)},"records":[`, ...rest].join('\n');
+    const layout3 = [`{"format":"fakedocker-state/3","state":${state},"views":${JSON.stringify(viewLine(text))},"records":[`, ...rest].join('\n');
+    const layout4 = [`{"format":"fakedocker-state/4","state":${state},"nextDue":${JSON.stringify(head.nextDue)},"listing":${JSON.stringify(head.listing)},"views":[`, views, ...rest].join('\n');
+    expect(events.length).toBeGreaterThan(100);
+    for (const old of [layout2, layout3, layout4]) {
       const decoded = decodeStateFile(bytes(old), 'state.json');
       expect(JSON.stringify(decoded)).toBe(JSON.stringify(s));
       for (const ps of [['ps', '-a', '--no-trunc'], ['ps', '-a'], ['ps']]) {
@@ -97,14 +101,14 @@ describe('state.json layout', () => {
     const s = busyState();
     const file = bytes(encodeStateFile(s));
     const firstLineEnd = file.indexOf(10) + 1;
-    // Pad the records so the file is larger than one read: a listing must not read them.
-    const padded = new Uint8Array([...file.subarray(0, firstLineEnd), ...bytes(' '.repeat(200_000)), ...file.subarray(firstLineEnd)]);
+    // Pad the events so the file is much larger than one read: a listing must not read them.
+    const padded = new Uint8Array([...file.subarray(0, firstLineEnd), ...bytes(' '.repeat(2_000_000)), ...file.subarray(firstLineEnd)]);
     const reads: [number, number][] = [];
     const reader = { size: padded.length, read: (a: number, b: number) => (reads.push([a, b]), padded.slice(a, b)) };
     const decoded = decodeStateFile(reader, 'state.json');
     expect(executeReadOnly(decoded, ['ps', '-a'], { env })!.stdout).toBe(executeReadOnly(s, ['ps', '-a'], { env })!.stdout);
     const farthest = Math.max(...reads.filter(([a]) => a < padded.length - 8).map(([, b]) => b));
-    expect(farthest).toBeLessThan(firstLineEnd + 100_000);
+    expect(farthest).toBeLessThan(firstLineEnd + 1_000_000);
     // A record is read when asked for, from the rest of the file.
     expect(JSON.stringify(decoded)).toBe(JSON.stringify(s));
   });
@@ -152,11 +156,24 @@ describe('state.json layout', () => {
     expect(executeReadOnly(decoded, ['ps', '-a'], { env })!.stdout).toBe(executeReadOnly(s, ['ps', '-a'], { env })!.stdout);
   });
 
+  it('reads the events only for what needs them: damaged events are found by docker events, not by ps or inspect', () => {
+    const s = busyState();
+    const lines = encodeStateFile(s).split('\n');
+    lines[1] = lines[1].replace('"type":"container"', '"type":"container"BROKEN');
+    const damaged = decodeStateFile(bytes(lines.join('\n')), 'state.json');
+    for (const argv of [['ps', '-a'], ['ps', '-a', '--no-trunc'], ['inspect', '-f', '{{.Name}}', 'web'], ['images']]) {
+      expect(executeReadOnly(damaged, argv, { env })!.stdout).toBe(executeReadOnly(s, argv, { env })!.stdout);
+    }
+    expect(() => execute(damaged, ['events', '--since', '0', '--until', '1'], { env })).toThrow(/its events are not valid JSON/);
+    // A command that records an event reads them first, and reports the damage too.
+    expect(() => execute(damaged, ['stop', 'web'], { env })).toThrow(StateDamagedError);
+  });
+
   it('answers ps from the views alone: a damaged record is found only when something reads it', () => {
     const s = busyState();
     const text = encodeStateFile(s);
     const lines = text.split('\n');
-    const i = lines.findIndex((l, k) => k > 0 && l.includes('"name":"worker"'));
+    const i = lines.findIndex((l, k) => k > 2 && l.includes('"name":"worker"'));
     lines[i] = lines[i].replace('"name":"worker"', '"name":"worker"BROKEN');
     const damaged = decodeStateFile(bytes(lines.join('\n')), 'state.json');
     const expected = executeReadOnly(s, ['ps', '-a', '--no-trunc'], { env })!;
@@ -202,9 +219,11 @@ describe('state.json layout', () => {
     expect(damagedWith(text.slice(0, text.length - 40))).toMatch(/cut short/);
     expect(damagedWith(text.replace('\n]}', '\n{"id":"x"}\n]}'))).toMatch(/comma|more container records/);
     const lines = text.split('\n');
-    [lines[2], lines[3]] = [lines[3].replace(/,?$/, ','), lines[2].replace(/,$/, ',')];
+    [lines[3], lines[4]] = [lines[4].replace(/,?$/, ','), lines[3].replace(/,$/, ',')];
     expect(damagedWith(lines.join('\n'))).toMatch(/not the container its view names/);
-    expect(damagedWith(text.replace('"views":[', '"views":{'))).toMatch(/not valid JSON/);
+    expect(damagedWith(text.replace('"events":[', '"events":{'))).toMatch(/not valid JSON/);
+    expect(damagedWith(text.replace('],"views":[', '],"views":{'))).toMatch(/line 2 is not the list of events/);
+    expect(damagedWith(text.replace('],"records":[', '],"records":{'))).toMatch(/line 3 is not the list of container views/);
     expect(damagedWith(text)).toBe('');
   });
 
