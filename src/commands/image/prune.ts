@@ -10,7 +10,7 @@ import { hasChildren } from '../../engine/images/list.js';
 import { containersUsing } from '../../engine/images/resolve.js';
 import { untilFilter } from '../../engine/networks/networks.js';
 import { parseTime } from '../../engine/time.js';
-import { chainIds } from '../../format/inspect/paths.js';
+import { chainIds, heldChains } from '../../engine/images/layers.js';
 import { confirmPrune, printPruneResult } from '../system/prune.js';
 
 function labelMatch(labels: Record<string, string>, filter: string): boolean {
@@ -35,7 +35,7 @@ function pruneOne(d: Daemon, img: ImageRecord): { lines: string[]; bytes: number
   delete d.state.images[img.id];
   d.event('image', 'delete', img.id, { name: img.id });
   lines.push(`deleted: ${img.id}`);
-  const others = new Set(d.imageList().flatMap((o) => chainIds(o)));
+  const others = heldChains(d);
   let bytes = 0;
   for (let i = mine.length - 1; i >= 0; i--) {
     if (others.has(mine[i])) continue;

@@ -6,23 +6,14 @@ import { familiarName, familiarString, parseReference, ReferenceError, withDefau
 import type { Daemon } from '../../engine/daemon.js';
 import type { ImageRecord } from '../../engine/state.js';
 import { hasChildren } from '../../engine/images/list.js';
-import { sha256Hex } from '../../catalog/sha256.js';
-
-/** Layer chain IDs, bottom to top: chain(0) = diffID(0); chain(n) = sha256(chain(n-1) + " " + diffID(n)). */
-function chainIds(img: ImageRecord): string[] {
-  const out: string[] = [];
-  for (const l of img.layers) {
-    out.push(out.length === 0 ? l.diffId : `sha256:${sha256Hex(`${out[out.length - 1]} ${l.diffId}`)}`);
-  }
-  return out;
-}
+import { chainIds, heldChains } from '../../engine/images/layers.js';
 
 function deleteImage(d: Daemon, img: ImageRecord, lines: string[], keepLayers = false): void {
   lines.push(`Deleted: ${img.id}`);
   if (keepLayers) img.deleted = true; // its stopped containers can still start
   else delete d.state.images[img.id];
-  // Layers no other image still uses are deleted too, top first.
-  const inUse = new Set(d.imageList().flatMap((o) => chainIds(o)));
+  // Layers no other image and no build cache record still uses are deleted too, top first.
+  const inUse = heldChains(d);
   // A container's writable layer still sits on them: they stay until it goes.
   if (keepLayers) return;
   for (const chain of chainIds(img).reverse()) if (!inUse.has(chain)) lines.push(`Deleted: ${chain}`);

@@ -12,6 +12,7 @@ import type { OutputChunk } from '../userland/types.js';
 import { createContainerFs, normalizePath } from '../fs/index.js';
 import { imageFromCatalog, tagImage } from '../images/pull.js';
 import { findImage } from '../images/resolve.js';
+import { chainIdsOf, type CacheHold } from '../images/layers.js';
 import { familiarName, familiarString, fullString, parseReference, withDefaultTag } from '../images/reference.js';
 import { DockerfileError, levenshtein, expandVars, parseDockerfile, parsePairs, sourceExcerpt, splitWords, type Instruction } from './dockerfile.js';
 import { sha256Hex } from './sha256.js';
@@ -41,7 +42,7 @@ export interface BuildResult {
   errorText?: string;
 }
 
-interface CacheEntry {
+interface CacheEntry extends CacheHold {
   created: string;
   layer?: ImageLayer;
   output?: OutputChunk[];
@@ -314,7 +315,8 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
         const seen = !!cache[seenKey] && !o.noCache;  // --no-cache: the base always shows DONE
         vertex(stepName(`FROM ${normalizeRef(s.base)}`), [], 'DONE 0.0s');
         if (seen) seenFroms.push(blocks.length - 1);
-        cache[seenKey] = { created: d.timestamp() };
+        // The cache keeps the base's layers: `docker rmi` of the base deletes its image only.
+        cache[seenKey] = { created: d.timestamp(), holds: chainIdsOf(img.layers) };
       }
       const inherited = !external && s.base !== 'scratch' ? stageArgs.get(stageByName(s.base)!.index) : undefined;
       const args: Record<string, string | undefined> = { ...(inherited?.args ?? {}) };
@@ -374,6 +376,7 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
           if (entry.layer) {
             st.layers.push(clone(entry.layer));
             st.size += entry.layer.size;
+            entry.holds ??= chainIdsOf(st.layers); // (and the step's result, on top of them)
           }
         } else {
           apply();

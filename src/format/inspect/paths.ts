@@ -3,19 +3,12 @@
 // and distinct from each other (the fidelity normalizer numbers IDs by identity).
 import { sha256Hex } from '../../catalog/sha256.js';
 import type { ImageRecord } from '../../engine/state.js';
+import { chainIds } from '../../engine/images/layers.js';
+
+export { chainIds };
 
 export const DOCKER_ROOT = '/var/lib/docker';
 export const OVERLAY_ROOT = `${DOCKER_ROOT}/overlay2`;
-
-/** Layer chain IDs of an image (ChainID(L0) = DiffID(L0); ChainID(Ln) = sha256(ChainID(Ln-1) + " " + DiffID(Ln))). */
-export function chainIds(img: ImageRecord): string[] {
-  const out: string[] = [];
-  for (const layer of img.layers) {
-    const prev = out[out.length - 1];
-    out.push(prev === undefined ? layer.diffId : `sha256:${sha256Hex(`${prev} ${layer.diffId}`)}`);
-  }
-  return out;
-}
 
 /** overlay2's directory ("cache ID") of each layer, bottom first; shared layers share it. */
 export function layerCacheIds(img: ImageRecord): string[] {
