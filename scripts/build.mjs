@@ -26,13 +26,16 @@ const results = await Promise.allSettled(entries.map((entry) => build({
 })));
 await (await import('../playground/build-lib.mjs')).buildLibrary(); // dist/index.js + dist/index.d.ts (the library)
 // The CLI also as one CommonJS file, started by bin/fakedocker with V8's code cache. Its two
-// big data tables (the recorded layer trees and Docker's help texts, 40% of the bundle) are
+// big data tables (the recorded layer trees and Docker's help texts, 40% of the bundle; with the
+// flag tables read off the help texts) are
 // left out of it and read from JSON files the first time a command needs them: every start
 // would otherwise pay for compiling and building them.
 // `perKey`: each value in a file of its own (the help texts: a command reads only its own).
 const LAZY_DATA = [
   { importer: /src[\\/]catalog[\\/]trees\.ts$/, spec: './data/engine-trees.js', source: 'src/catalog/data/engine-trees.ts', file: 'engine-trees', exportName: 'ENGINE_TREES', perKey: false },
   { importer: /src[\\/]cli[\\/]help\.ts$/, spec: './help-data.json', source: 'src/cli/help-data.json', file: 'help-data', exportName: 'default', perKey: true },
+  // Each command's flag table, already read off its help (a start then parses no help text).
+  { importer: /src[\\/]cli[\\/]help\.ts$/, spec: './help-flags-data.js', source: 'src/cli/help-flags-data.ts', file: 'help-flags', exportName: 'default', perKey: true },
 ];
 const lazyKeys = new Map();
 mkdirSync('dist/src/data', { recursive: true });
