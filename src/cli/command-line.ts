@@ -87,7 +87,20 @@ function checkArgs(rule: ArgRule, path: string, n: number): void {
 
 function usageBlock(path: string, message: string): string {
   const usage = path === '' ? 'docker [OPTIONS] COMMAND [ARG...]' : usageLine(path);
-  return `${message}\n\nUsage:  ${usage}\n\nRun 'docker${path ? ' ' + path : ''} --help' for more information\n`;
+  return `${message}\n\nUsage:  ${usage}\n\nRun '${path === '' ? 'docker' : commandName(usage)} --help' for more information\n`;
+}
+
+/**
+ * The command as its usage line names it: 'docker ps', and 'docker buildx build' for `docker
+ * build` (the buildx plugin answers build and builder commands, and its hints name itself).
+ */
+function commandName(usage: string): string {
+  const words: string[] = [];
+  for (const w of usage.split(' ')) {
+    if (/^[[A-Z<-]/.test(w) || w.includes('|')) break;
+    words.push(w);
+  }
+  return words.join(' ');
 }
 
 /**

@@ -33,6 +33,18 @@ const NETWORK_SYNONYMS: FlagSpec[] = [
   { long: 'net-alias', typeWord: 'list', kind: 'list', repeatable: true, aliasOf: 'network-alias' },
 ];
 for (const path of ['run', 'create', 'container run', 'container create']) HIDDEN_FLAGS[path] = NETWORK_SYNONYMS;
+// buildx build keeps the classic builder's flags, hidden, for scripts that still pass them: they
+// are parsed (numbers and booleans checked) and otherwise ignored, some with a warning (observed
+// on CLI 28.2.2: `docker build -m abc .` builds; `--cpu-shares abc` is a flag error).
+const hidden = (long: string, typeWord: string, kind: FlagSpec['kind'], short?: string, repeatable = false): FlagSpec => ({ long, short, typeWord, kind, repeatable });
+const CLASSIC_BUILD_FLAGS: FlagSpec[] = [
+  hidden('compress', '', 'bool'), hidden('cpu-period', 'int64', 'int'), hidden('cpu-quota', 'int64', 'int'),
+  hidden('cpu-shares', 'int64', 'int', 'c'), hidden('cpuset-cpus', 'string', 'string'), hidden('cpuset-mems', 'string', 'string'),
+  hidden('force-rm', '', 'bool'), hidden('isolation', 'string', 'string'), hidden('memory', 'string', 'string', 'm'),
+  hidden('memory-swap', 'string', 'string'), hidden('rm', '', 'bool'), hidden('security-opt', 'stringSlice', 'list', undefined, true),
+  hidden('squash', '', 'bool'),
+];
+for (const path of ['build', 'image build', 'builder build']) HIDDEN_FLAGS[path] = CLASSIC_BUILD_FLAGS;
 
 export function helpText(path: string): string | undefined {
   return HELP[path];

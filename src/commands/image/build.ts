@@ -34,6 +34,11 @@ export const buildCommand: CommandDef = {
       const eq = l.indexOf('=');
       labels[eq < 0 ? l : l.slice(0, eq)] = eq < 0 ? '' : l.slice(eq + 1);
     }
+    // The classic builder's flags that BuildKit has no use for (help.ts keeps them hidden): warned
+    // about, in this order, whatever order they came in.
+    if (ctx.changed.has('isolation')) ctx.err('WARNING: isolation flag is deprecated with BuildKit.\n');
+    if (ctx.changed.has('security-opt')) ctx.err('WARNING: security-opt flag is deprecated. "RUN --security=insecure" should be used with BuildKit.\n');
+    if (flagBool(ctx, 'squash')) ctx.err('WARNING: experimental flag squash is removed with BuildKit. You should squash inside build using a multi-stage Dockerfile for efficiency.\n');
     const quiet = flagBool(ctx, 'quiet') || flagString(ctx, 'progress') === 'quiet';
     const r = runBuild(ctx.d, reader, {
       contextPath: args[0],

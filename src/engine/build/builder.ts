@@ -669,7 +669,11 @@ export function runBuild(d: Daemon, reader: BuildContextReader, o: BuildOptions)
   const allCached = blocks.every((b) => !/ DONE [1-9]|DONE 0\.[1-9]/.test(b) || b.startsWith('#0') || b.includes('[internal]'));
   const created = st.history.length ? st.history[st.history.length - 1].created : d.timestamp();
   const config = clone(st.config);
-  const id = `sha256:${sha256Hex(JSON.stringify({ config, diffIds: st.layers.map((l) => l.diffId), history: st.history, created }))}`;
+  // A Dockerfile that changes nothing of its base (FROM busybox alone) exports the base image
+  // itself: the same config, layers and history, so the same ID (observed).
+  const base = /^image:(sha256:[0-9a-f]{64})$/.exec(st.key);
+  const unchanged = base && Object.keys(o.labels).length === 0 ? d.state.images[base[1]] : undefined;
+  const id = unchanged?.id ?? `sha256:${sha256Hex(JSON.stringify({ config, diffIds: st.layers.map((l) => l.diffId), history: st.history, created }))}`;
   let img = d.state.images[id];
   if (!img) {
     img = {
