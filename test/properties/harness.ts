@@ -449,7 +449,10 @@ export function createChecker(s: Session, opts: CheckOptions = {}): Checker {
               if (scheduled?.exitAtMs === undefined || ![0, 137, 143].includes(now.ExitCode)) v.push(`${c.name} (${c.path}) ended by itself (${now.Status}, ${now.ExitCode})`);
             } else if (now.ExitCode !== natural) v.push(`${c.name} (${c.path} ${c.args.join(' ')}) ended by itself with ${now.ExitCode}, expected ${natural}`);
             if (now.Status === 'restarting' && c.hostConfig.RestartPolicy.Name === 'no') v.push(`${c.name} is restarting without a restart policy`);
-            if (now.Status === 'exited' && opts.restartPolicies && wouldRestart(c, now.ExitCode) && !manualStop.has(id)) {
+            // (Unless its restart failed to start, a port taken meanwhile: moby then leaves it
+            // stopped with the start's error, observed on 28.5.2.)
+            const restartFailed = now.Error.includes('port is already allocated');
+            if (now.Status === 'exited' && opts.restartPolicies && wouldRestart(c, now.ExitCode) && !manualStop.has(id) && !restartFailed) {
               v.push(`${c.name} (--restart ${policyText(c)}, restarted ${c.restartCount}x) ended by itself with ${now.ExitCode} and stays exited${c.manuallyStopped ? ' (the engine still counts it as manually stopped)' : ''}`);
             }
           }

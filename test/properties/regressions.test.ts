@@ -66,6 +66,22 @@ describe('regressions found by the properties', () => {
   //   docker run -d --restart always busybox true      (then 101 ms pass)
   //   docker rmi busybox
   //   → ps -a: "Up Less than a second"; record {Status: restarting, Restarting: false, Pid: 0}
+  // Bug (found in CI by the restart-policy property, seed -366997642): a restart that cannot start
+  // (its port taken meanwhile) kept the container "restarting" and tried again at every command,
+  // counting each try, past on-failure:2. moby marks it stopped with the start's error and its
+  // last exit code, and tries no more (observed on 28.5.2: Exited (3), State.Error "...Bind for
+  // 0.0.0.0:8080 failed: port is already allocated").
+  it('a restart whose port was taken meanwhile leaves the container exited, with the error', () => {
+    const s = Session.prepared();
+    docker(s, ['run', '-d', '--name', 'flaky2', '-p', '8081:80', '--restart', 'always', 'busybox', 'sh', '-c', 'exit 3'], 50);
+    // Between two tries, another container takes the port.
+    expect(docker(s, 'run -d --name taker -p 8081:80 busybox sleep 1000', 5000).exitCode).toBe(0);
+    expect(docker(s, 'ps -a --filter name=flaky2 --format {{.Status}}').stdout).toMatch(/^Exited \(3\) /);
+    expect(docker(s, 'inspect -f {{.State.Error}} flaky2').stdout).toContain('Bind for 0.0.0.0:8081 failed: port is already allocated');
+    const count = docker(s, 'inspect -f {{.RestartCount}} flaky2', 60_000).stdout;
+    expect(docker(s, 'inspect -f {{.RestartCount}} flaky2').stdout).toBe(count); // no more tries
+  });
+
   it('on-failure:2 restarts a failing container twice, then it stays exited', () => {
     const s = Session.prepared();
     docker(s, ['run', '-d', '--name', 'flaky', '--restart', 'on-failure:2', 'busybox', 'sh', '-c', 'exit 3'], 10_000);

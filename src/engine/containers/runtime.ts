@@ -350,8 +350,11 @@ export function advance(d: Daemon): void {
         try {
           startAt(d, c, backoffEnd);
         } catch {
-          // The restart failed (a port taken meanwhile…): it stays restarting and tries again later.
-          c.state = { ...c.state, Status: 'restarting', Running: true, Restarting: true, FinishedAt: d.timestamp(backoffEnd) };
+          // The restart failed (a port taken meanwhile…): moby marks the container stopped, with
+          // the start's error and its last exit code, and tries no more (observed on 28.5.2:
+          // "Exited (3)", State.Error "…Bind for 0.0.0.0:8080 failed: port is already allocated").
+          c.state = { ...c.state, Status: 'exited', Running: false, Restarting: false, Pid: 0, FinishedAt: d.timestamp(backoffEnd) };
+          d.event('container', 'die', c.id, { exitCode: String(c.state.ExitCode), image: c.config.Image, name: c.name });
           break;
         }
         continue;
