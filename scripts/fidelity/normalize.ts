@@ -24,7 +24,8 @@
 //                       number of its full ID. A prefix of 12-63 digits cut by "…" (ps's
 //                       MOUNTS column: "d5ef8f3fda4922…") → "<id:N:LENGTH>…".
 //   generated names     Docker's adjective_surname[digit] container names → "<name:N>":
-//                       a lowercase word "_" lowercase word (each ≥ 3 letters), optionally
+//                       a lowercase word "_" lowercase word (each ≥ 3 letters, or the
+//                       surnames tu and wu, the list's only shorter ones), optionally
 //                       one digit, not touching [A-Za-z0-9_.-/] on either side (a single
 //                       leading "/" is allowed, as in "Name": "/funny_mayer"), and not in
 //                       NOT_NAMES (identifiers that programs print, e.g. clock_gettime).
@@ -98,7 +99,7 @@ const RE_NGINXWORKER = /(start worker process )\d+/g;
 
 const RE_HEX = /(?<![0-9A-Za-z])([0-9a-f]{64}|[0-9a-f]{12,63}(?=…)|[0-9a-f]{12})(?![0-9A-Za-z])/g;
 // a "/" may precede a name only as in inspect's "Name": "/funny_mayer" (not inside a path)
-const RE_NAME = /(?<=^|[^A-Za-z0-9_.\-/]|(?:^|[^A-Za-z0-9_.\-/])\/)([a-z]{3,}_[a-z]{3,}[0-9]?)(?![A-Za-z0-9_./-])/g;
+const RE_NAME = /(?<=^|[^A-Za-z0-9_.\-/]|(?:^|[^A-Za-z0-9_.\-/])\/)([a-z]{3,}_(?:[a-z]{3,}|tu|wu)[0-9]?)(?![A-Za-z0-9_./-])/g;
 const RE_PORT = /((?:[:-])|"HostPort": ")(\d{5})(?!\d)/g;
 const RE_IP = /(?<![\d.])172\.(1[6-9]|2\d|3[01])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)/g;
 const RE_MAC = /(?<![0-9a-fA-F:])[0-9a-f]{2}(?::[0-9a-f]{2}){5}(?![0-9a-fA-F:])/g;

@@ -20,6 +20,8 @@ describe('normalizer: tokens', () => {
     const n = new Normalizer('$ docker inspect 0123456789ab\n$ docker run --name my_app -p 40000-40001:80 busybox');
     expect(n.normalize('Error: No such object: 0123456789ab')).toBe('Error: No such object: 0123456789ab');
     expect(n.normalize('my_app funny_mayer')).toBe('my_app <name:1>');
+    // The two surnames shorter than three letters, and not any two-letter word.
+    expect(n.normalize('eloquent_tu vibrant_wu2 set_up')).toBe('<name:2> <name:3> set_up');
     expect(n.normalize('0.0.0.0:40001->80/tcp 0.0.0.0:32768->81/tcp')).toBe('0.0.0.0:40001->80/tcp 0.0.0.0:<port:1>->81/tcp');
   });
 
