@@ -3,8 +3,8 @@
 
 import type { MountSpec } from '../engine/volumes/mounts.js';
 
-/** A flag value the CLI's flag parser rejects (printed with the usage block, exit 125). */
-export class FlagValueError extends Error {}
+/** A --mount value the CLI's flag parser rejects: the reason (checkMountValue words it). */
+class FlagValueError extends Error {}
 
 /** An error text for a bad value, or undefined. */
 export type FlagValueCheck = (value: string) => string | undefined;

@@ -10,8 +10,7 @@ import { createContainer, createWarnings } from '../../engine/containers/create.
 import type { ContainerRecord, ImageRecord } from '../../engine/state.js';
 import { buildMounts } from '../../engine/volumes/mounts.js';
 import { connectNetwork, networkByName } from '../../engine/networks/attach.js';
-import { FlagValueError, parseRestartPolicy, parseRunOptions, RunOptionError, type ParsedRunOptions } from './create-options.js';
-import { UsageError } from '../../cli/command.js';
+import { parseRestartPolicy, parseRunOptions, RunOptionError, type ParsedRunOptions } from './create-options.js';
 import { normalizedRefForError } from '../../engine/images/resolve.js';
 import { parsePlatform, PlatformError, platformMatches, platformText, type Platform } from '../../engine/images/platform.js';
 
@@ -105,7 +104,6 @@ export function createFromArgs(ctx: CommandContext, verb: Verb, args: string[]):
   try {
     options = parseRunOptions(ctx, cmd);
   } catch (e) {
-    if (e instanceof FlagValueError) throw new UsageError(e.message, 125);
     if (e instanceof RunOptionError && e.plainExitCode !== undefined) throw new CliError(e.message, e.plainExitCode);
     if (e instanceof RunOptionError) throw wrapped(verb, e.fromDaemon ? `Error response from daemon: ${e.message}` : e.message);
     throw e;

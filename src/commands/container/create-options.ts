@@ -17,10 +17,6 @@ export class RunOptionError extends Error {
   }
 }
 
-export { FlagValueError, parseMountFlag } from '../../cli/flag-checks.js';
-
-export { parseBytes } from '../../cli/flag-checks.js';
-
 /**
  * The KEY=VALUE lines of an --env-file / --label-file (see kv-file.ts); a key-only line takes its
  * value from `lookup` or is left out. Errors carry the CLI's text, naming the file.
@@ -170,7 +166,7 @@ export function parseRunOptions(ctx: CommandContext, cmd: string[]): ParsedRunOp
     shmSize: shmSize !== undefined ? parseBytes(shmSize) : undefined,
     cidFile: flagString(ctx, 'cidfile'),
   };
-  const mountSpecs = flagList(ctx, 'mount').map(parseMountFlag);
+  const mountSpecs = flagList(ctx, 'mount').map(parseMountFlag); // (valid: checkMountValue passed them)
   return { request, detach, pull: pull as ParsedRunOptions['pull'], volumeSpecs, mountSpecs };
 }
 
