@@ -11,4 +11,3 @@ const BY_PATH = commandsByPath(LISTED);
 export const LISTING_INVOCATIONS: readonly string[] = LISTED.flatMap((c) => c.invocations);
 
 export const LISTING_COMMANDS: CommandTable = { find: (path) => BY_PATH.get(path), groups: GROUPS, complete: false };
-

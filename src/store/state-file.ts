@@ -150,7 +150,7 @@ export function decodeStateFile(data: string | Uint8Array | ByteReader, location
     return lineEnds[n];
   };
   /** The JSON list on line n (from 0), whose text ends with `end`. */
-  const listOnLine = (n: number, end: string, what: string): unknown => {
+  const listOnLine = (n: number, end: string, what: string): unknown[] => {
     const text = source.text(lineEnd(n - 1) + 1, lineEnd(n));
     if (!text.endsWith(end)) throw damaged(`line ${n + 1} is not the list of ${what}`);
     try {
@@ -201,11 +201,7 @@ export function decodeStateFile(data: string | Uint8Array | ByteReader, location
   const nextDueMs = head.nextDue === null || typeof head.nextDue === 'number' ? head.nextDue : undefined;
   const listing = layout >= 4 ? asPsListing(head.listing) : undefined;
   attachStoredViews(containers, views ?? readViews, { nextDueMs: layout >= 4 ? nextDueMs : undefined, listing: listing && { value: listing, images: state.images } });
-  if (layout === 5) lazyEvents(state, () => {
-    const events = listOnLine(1, EVENTS_END, 'events');
-    if (!Array.isArray(events)) throw damaged('its events are not a list');
-    return events as EventRecord[];
-  });
+  if (layout === 5) lazyEvents(state, () => listOnLine(1, EVENTS_END, 'events') as EventRecord[]);
   return state;
 }
 

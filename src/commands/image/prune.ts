@@ -10,7 +10,7 @@ import { hasChildren } from '../../engine/images/list.js';
 import { containersUsing } from '../../engine/images/resolve.js';
 import { untilFilter } from '../../engine/networks/networks.js';
 import { parseTime } from '../../engine/time.js';
-import { chainIds, heldChains } from '../../engine/images/layers.js';
+import { freedLayers } from '../../engine/images/layers.js';
 import { confirmPrune, printPruneResult } from '../system/prune.js';
 
 function labelMatch(labels: Record<string, string>, filter: string): boolean {
@@ -31,16 +31,13 @@ function pruneOne(d: Daemon, img: ImageRecord): { lines: string[]; bytes: number
   }
   img.repoTags = [];
   img.repoDigests = [];
-  const mine = chainIds(img);
   delete d.state.images[img.id];
   d.event('image', 'delete', img.id, { name: img.id });
   lines.push(`deleted: ${img.id}`);
-  const others = heldChains(d);
   let bytes = 0;
-  for (let i = mine.length - 1; i >= 0; i--) {
-    if (others.has(mine[i])) continue;
-    lines.push(`deleted: ${mine[i]}`);
-    bytes += img.layers[i]?.size ?? 0;
+  for (const layer of freedLayers(d, img)) {
+    lines.push(`deleted: ${layer.chain}`);
+    bytes += layer.size;
   }
   return { lines, bytes };
 }

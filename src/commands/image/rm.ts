@@ -6,17 +6,16 @@ import { familiarName, familiarString, parseReference, ReferenceError, withDefau
 import type { Daemon } from '../../engine/daemon.js';
 import type { ImageRecord } from '../../engine/state.js';
 import { hasChildren } from '../../engine/images/list.js';
-import { chainIds, heldChains } from '../../engine/images/layers.js';
+import { freedLayers } from '../../engine/images/layers.js';
 
 function deleteImage(d: Daemon, img: ImageRecord, lines: string[], keepLayers = false): void {
   lines.push(`Deleted: ${img.id}`);
   if (keepLayers) img.deleted = true; // its stopped containers can still start
   else delete d.state.images[img.id];
-  // Layers no other image and no build cache record still uses are deleted too, top first.
-  const inUse = heldChains(d);
   // A container's writable layer still sits on them: they stay until it goes.
   if (keepLayers) return;
-  for (const chain of chainIds(img).reverse()) if (!inUse.has(chain)) lines.push(`Deleted: ${chain}`);
+  // Layers no other image and no build cache record still uses are deleted too, top first.
+  for (const layer of freedLayers(d, img)) lines.push(`Deleted: ${layer.chain}`);
   d.event('image', 'delete', img.id, { name: img.id });
 }
 

@@ -7,7 +7,7 @@ import { layerBytes } from '../../engine/containers/size.js';
 import { listImages } from '../../engine/images/list.js';
 import { volumeUsers } from '../../engine/volumes/mounts.js';
 import { volumeSize } from '../../engine/volumes/volumes.js';
-import { chainIds } from '../../format/inspect/paths.js';
+import { chainIds } from '../../engine/images/layers.js';
 import { CONTAINER_HEADERS, containerContext } from '../../format/container.js';
 import { containerView } from '../../engine/containers/view.js';
 import { IMAGE_HEADERS, imageContext, imageRows } from '../../format/image.js';

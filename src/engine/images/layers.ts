@@ -26,9 +26,18 @@ export interface CacheHold {
 }
 
 /** The layer chains that stay when an image is deleted: those of the other images and of the build cache. */
-export function heldChains(d: Daemon): Set<string> {
+function heldChains(d: Daemon): Set<string> {
   const held = new Set(d.imageList().flatMap((o) => chainIds(o)));
   const cache = (d.state as { buildCache?: Record<string, CacheHold> }).buildCache ?? {};
   for (const entry of Object.values(cache)) for (const chain of entry.holds ?? []) held.add(chain);
   return held;
+}
+
+/**
+ * The layers of an image just taken out of the state that go with it, top first: those no other
+ * image and no build cache record holds (rmi prints each as "Deleted: <chain ID>", prune counts their bytes).
+ */
+export function freedLayers(d: Daemon, img: ImageRecord): { chain: string; size: number }[] {
+  const held = heldChains(d);
+  return chainIds(img).map((chain, i) => ({ chain, size: img.layers[i].size })).filter((l) => !held.has(l.chain)).reverse();
 }

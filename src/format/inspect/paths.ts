@@ -5,8 +5,6 @@ import { sha256Hex } from '../../catalog/sha256.js';
 import type { ImageRecord } from '../../engine/state.js';
 import { chainIds } from '../../engine/images/layers.js';
 
-export { chainIds };
-
 export const DOCKER_ROOT = '/var/lib/docker';
 export const OVERLAY_ROOT = `${DOCKER_ROOT}/overlay2`;
 
